@@ -1,0 +1,94 @@
+//! Text cleaning and folding: what every name, header and search query goes
+//! through before it is compared or stored.
+
+use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
+
+/// One line of user text: NFC, control characters removed (they would corrupt
+/// the Word forms), surrounding space trimmed and inner runs of white space
+/// collapsed to one space.
+pub fn clean_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let text: String =
+        s.nfc().map(|c| if c.is_whitespace() { ' ' } else { c }).filter(|c| !is_xml_unsafe(*c)).collect();
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Free text that may span lines (notes): NFC, line breaks kept as `\n`,
+/// other control characters removed, trimmed.
+pub fn clean_multiline(s: &str) -> String {
+    let text: String = s
+        .replace("\r\n", "\n")
+        .nfc()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|c| *c == '\n' || *c == '\t' || !is_xml_unsafe(*c))
+        .collect();
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    lines.join("\n").trim().to_owned()
+}
+
+/// Characters that XML 1.0 does not allow, plus the C1 controls and the
+/// line/paragraph separators that Word shows as garbage.
+fn is_xml_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Folded form for search and loose matching: lower case, tone marks and
+/// other diacritics removed, `đ` → `d`, white space collapsed. "Đặng Thị
+/// Hương" → "dang thi huong".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) || is_xml_unsafe(c) && !c.is_whitespace() {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Keeps only the ASCII digits of `s` ("0912.345 678" → "0912345678").
+pub fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_tones_and_d_stroke() {
+        assert_eq!(fold("Nguyễn Thị Hương"), "nguyen thi huong");
+        assert_eq!(fold("ĐẶNG  Văn\u{00A0}Đức"), "dang van duc");
+        // NFD input folds the same as NFC input.
+        assert_eq!(fold("Nguye\u{0302}\u{0303}n"), "nguyen");
+    }
+
+    #[test]
+    fn clean_line_normalises_and_collapses() {
+        assert_eq!(clean_line("  Nguye\u{0302}\u{0303}n   Văn\tAn \u{0007}"), "Nguyễn Văn An");
+        assert_eq!(clean_line("\u{0001}\u{001F}"), "");
+    }
+
+    #[test]
+    fn clean_multiline_keeps_line_breaks_only() {
+        assert_eq!(clean_multiline(" dòng 1 \r\ndòng\u{000B} 2\n"), "dòng 1\ndòng 2");
+    }
+}
