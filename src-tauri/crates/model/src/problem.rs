@@ -35,6 +35,12 @@ pub enum Field {
     LeftOn,
     /// Lý do nghỉ
     LeftReason,
+    /// Tên đơn vị (unit settings)
+    UnitName,
+    /// Điện thoại cán bộ đầu mối (unit settings)
+    FocalPhone,
+    /// Email cán bộ đầu mối (unit settings)
+    FocalEmail,
 }
 
 impl Field {
@@ -54,6 +60,9 @@ impl Field {
             Field::Notes => "Ghi chú",
             Field::LeftOn => "Ngày nghỉ",
             Field::LeftReason => "Lý do nghỉ",
+            Field::UnitName => "Tên đơn vị",
+            Field::FocalPhone => "Điện thoại cán bộ đầu mối",
+            Field::FocalEmail => "Email cán bộ đầu mối",
         }
     }
 }

@@ -246,9 +246,7 @@ fn date_field(s: &str, field: Field, problems: &mut Vec<Problem>) -> Option<VnDa
 /// no card issued tomorrow).
 pub fn validate(input: &StaffInput, today: VnDate) -> Validated {
     let mut p = Vec::new();
-    let mut f = StaffFields::default();
-
-    f.full_name = clean_line(&input.full_name);
+    let mut f = StaffFields { full_name: clean_line(&input.full_name), ..StaffFields::default() };
     if f.full_name.is_empty() {
         p.push(Problem::error(Field::FullName, "required", "chưa nhập"));
     } else if f.full_name.chars().count() > MAX_NAME {
@@ -333,20 +331,25 @@ pub fn validate(input: &StaffInput, today: VnDate) -> Validated {
         }
     }
 
-    let email = input.email.trim().to_lowercase();
-    if !email.is_empty() {
-        let domain_has_dot =
-            email.rsplit_once('@').is_some_and(|(_, d)| d.contains('.') && !d.ends_with('.'));
-        if email_address::EmailAddress::is_valid(&email) && domain_has_dot && email.is_ascii() {
-            f.email = Some(email);
-        } else {
-            p.push(Problem::error(
-                Field::Email,
-                "email_syntax",
-                "không đúng dạng địa chỉ thư (ví dụ: ten@haiphong.edu.vn)",
-            ));
+    if !input.email.trim().is_empty() {
+        match parse_email(&input.email) {
+            Some(email) => f.email = Some(email),
+            None => p.push(email_problem(Field::Email)),
         }
     }
 
     Validated { fields: f, problems: p }
+}
+
+/// A lower-case e-mail address, if `s` is one (ASCII, a dot in the domain:
+/// what official and public mail servers accept).
+pub fn parse_email(s: &str) -> Option<String> {
+    let email = s.trim().to_lowercase();
+    let domain_has_dot = email.rsplit_once('@').is_some_and(|(_, d)| d.contains('.') && !d.ends_with('.'));
+    (email.is_ascii() && domain_has_dot && email_address::EmailAddress::is_valid(&email)).then_some(email)
+}
+
+/// The problem for an e-mail that [`parse_email`] refused.
+pub fn email_problem(field: Field) -> Problem {
+    Problem::error(field, "email_syntax", "không đúng dạng địa chỉ thư (ví dụ: ten@haiphong.edu.vn)")
 }

@@ -1,0 +1,80 @@
+//! The use cases of ChungThu. The Tauri shell and the `chungthu` CLI call
+//! only this crate, so the window and the command line cannot drift apart.
+//! Each action that writes runs in one transaction and leaves an audit entry.
+#![deny(missing_docs)]
+
+mod error;
+pub mod paths;
+pub mod staff;
+pub mod unit;
+
+pub use chungthu_model as model;
+pub use chungthu_store as store;
+pub use error::{ApiError, ErrorBody, Result};
+
+use chungthu_model::{NameOrder, VnDate};
+use chungthu_store::Store;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use ts_rs::TS;
+
+/// Where the app's data is and which version wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AppInfo {
+    /// The database file in use.
+    pub db_path: String,
+    /// The app's version.
+    pub version: String,
+    /// Positions offered in the staff form.
+    pub usual_positions: Vec<String>,
+}
+
+/// An open register and what every use case needs besides the database.
+pub struct Api {
+    store: Store,
+    order: NameOrder,
+    os_user: String,
+    today: fn() -> VnDate,
+}
+
+impl Api {
+    /// Opens (creating or migrating) the database at `db`.
+    pub fn open(db: &Path) -> Result<Self> {
+        Ok(Api { store: Store::open(db)?, order: NameOrder::new(), os_user: os_user(), today: local_today })
+    }
+
+    /// Replaces the clock (tests pin "today" so age rules stay true over time).
+    pub fn with_today(mut self, today: fn() -> VnDate) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// Where the data is.
+    pub fn info(&self) -> AppInfo {
+        AppInfo {
+            db_path: self.store.path().display().to_string(),
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            usual_positions: chungthu_model::staff::USUAL_POSITIONS.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    fn today(&self) -> VnDate {
+        (self.today)()
+    }
+}
+
+/// Today in Vietnam: the local date, or UTC+7 when the local offset cannot
+/// be read (Vietnam has no daylight saving time).
+fn local_today() -> VnDate {
+    let offset = time::UtcOffset::current_local_offset()
+        .unwrap_or_else(|_| time::UtcOffset::from_hms(7, 0, 0).expect("+07:00 is a valid offset"));
+    time::OffsetDateTime::now_utc().to_offset(offset).date().into()
+}
+
+/// The operating-system user, for the audit log.
+fn os_user() -> String {
+    ["USERNAME", "USER", "LOGNAME"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "không rõ".to_owned())
+}

@@ -1,0 +1,401 @@
+//! The `staff` table: the register of people.
+
+use crate::{Result, setting};
+use chungthu_model::order::{NameOrder, SORT_KEY_VERSION};
+use chungthu_model::staff::StaffFields;
+use chungthu_model::text::fold;
+use chungthu_model::{Gender, LeftReason, Problem, StaffStatus, VnDate};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params, params_from_iter};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A person as stored (and as the CLI's JSON and the window show it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Staff {
+    /// Row id.
+    pub id: i64,
+    /// Họ và tên.
+    pub full_name: String,
+    /// Ngày sinh (yyyy-mm-dd), when the full date is known.
+    pub birth_date: Option<VnDate>,
+    /// Năm sinh (also when only the year is known).
+    pub birth_year: Option<i32>,
+    /// Giới tính.
+    pub gender: Option<Gender>,
+    /// Chức vụ.
+    pub position: Option<String>,
+    /// Tổ chuyên môn.
+    pub team: Option<String>,
+    /// Mã cán bộ.
+    pub staff_code: Option<String>,
+    /// Số CCCD (12 digits) or old CMND (9 digits).
+    pub cccd: Option<String>,
+    /// Ngày cấp CCCD (yyyy-mm-dd).
+    pub cccd_issued_on: Option<VnDate>,
+    /// Điện thoại (10 digits).
+    pub phone: Option<String>,
+    /// Email công vụ.
+    pub email: Option<String>,
+    /// Ghi chú.
+    pub notes: Option<String>,
+    /// Active or left.
+    pub status: StaffStatus,
+    /// Why the person left.
+    pub left_reason: Option<LeftReason>,
+    /// When the person left (yyyy-mm-dd).
+    pub left_on: Option<VnDate>,
+    /// Note on leaving (case 3 text).
+    pub left_note: Option<String>,
+    /// Warnings accepted when saved: the person needs follow-up.
+    pub warnings: Vec<Problem>,
+    /// UTC creation time.
+    pub created_at: String,
+    /// UTC time of the last change.
+    pub updated_at: String,
+}
+
+/// What the list shows: a filter and a page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct StaffQuery {
+    /// Free text; matches name, CCCD, phone, e-mail, position, team, code,
+    /// ignoring case and diacritics. Every word must match.
+    pub search: String,
+    /// Only active or only left people; `None` for everyone.
+    pub status: Option<StaffStatus>,
+    /// Exact position.
+    pub position: Option<String>,
+    /// Exact team.
+    pub team: Option<String>,
+    /// Only people with warnings to follow up.
+    pub flagged_only: bool,
+    /// Page size (0 = no limit).
+    pub limit: u32,
+    /// Rows to skip.
+    pub offset: u32,
+}
+
+/// One page of the list, with counts for the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StaffPage {
+    /// The people on this page, in Vietnamese list order.
+    pub items: Vec<Staff>,
+    /// How many match the filter in all.
+    pub total: u32,
+}
+
+/// Register-wide counts and filter choices.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct StaffSummary {
+    /// People working at the unit.
+    pub active: u32,
+    /// People who left.
+    pub left: u32,
+    /// Active people with warnings to follow up.
+    pub flagged: u32,
+    /// Positions in use, for the filter.
+    pub positions: Vec<String>,
+    /// Teams in use, for the filter.
+    pub teams: Vec<String>,
+}
+
+const COLUMNS: &str = "id, full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
+     cccd_issued_on, phone, email, notes, status, left_reason, left_on, left_note, warnings, created_at, updated_at";
+
+fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<VnDate>> {
+    let s: Option<String> = r.get(i)?;
+    Ok(s.and_then(|s| VnDate::parse(&s).ok()))
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Staff> {
+    let gender: Option<String> = r.get(4)?;
+    let status: String = r.get(13)?;
+    let reason: Option<String> = r.get(14)?;
+    let warnings: String = r.get(17)?;
+    Ok(Staff {
+        id: r.get(0)?,
+        full_name: r.get(1)?,
+        birth_date: date_col(r, 2)?,
+        birth_year: r.get(3)?,
+        gender: gender.as_deref().and_then(Gender::parse),
+        position: r.get(5)?,
+        team: r.get(6)?,
+        staff_code: r.get(7)?,
+        cccd: r.get(8)?,
+        cccd_issued_on: date_col(r, 9)?,
+        phone: r.get(10)?,
+        email: r.get(11)?,
+        notes: r.get(12)?,
+        status: StaffStatus::from_db(&status).unwrap_or(StaffStatus::Active),
+        left_reason: reason.as_deref().and_then(LeftReason::from_db),
+        left_on: date_col(r, 15)?,
+        left_note: r.get(16)?,
+        warnings: serde_json::from_str(&warnings).unwrap_or_default(),
+        created_at: r.get(18)?,
+        updated_at: r.get(19)?,
+    })
+}
+
+/// What search matches: folded name and text fields, digits as stored.
+fn search_text(f: &StaffFields) -> String {
+    let parts = [
+        Some(f.full_name.as_str()),
+        f.id_number.as_ref().map(|n| n.as_str()),
+        f.phone.as_ref().map(|p| p.as_str()),
+        f.email.as_deref(),
+        f.position.as_deref(),
+        f.team.as_deref(),
+        f.staff_code.as_deref(),
+    ];
+    fold(&parts.into_iter().flatten().collect::<Vec<_>>().join(" | "))
+}
+
+fn warnings_json(warnings: &[Problem]) -> String {
+    serde_json::to_string(warnings).unwrap_or_else(|_| "[]".into())
+}
+
+/// Inserts a validated person; returns the new id.
+pub fn insert(conn: &Connection, order: &NameOrder, f: &StaffFields, warnings: &[Problem]) -> Result<i64> {
+    let key = order.key(&f.full_name);
+    conn.execute(
+        "INSERT INTO staff (full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
+            cccd_issued_on, phone, email, notes, warnings, search_text, sort_given, sort_rest, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+            strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        params![
+            f.full_name,
+            f.birth_date.map(VnDate::iso),
+            f.birth_year,
+            f.gender.map(Gender::as_str),
+            f.position,
+            f.team,
+            f.staff_code,
+            f.id_number.as_ref().map(|n| n.as_str()),
+            f.cccd_issued_on.map(VnDate::iso),
+            f.phone.as_ref().map(|p| p.as_str()),
+            f.email,
+            f.notes,
+            warnings_json(warnings),
+            search_text(f),
+            key.given,
+            key.rest,
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Replaces a person's fields; `false` when there is no such person.
+pub fn update(
+    conn: &Connection,
+    order: &NameOrder,
+    id: i64,
+    f: &StaffFields,
+    warnings: &[Problem],
+) -> Result<bool> {
+    let key = order.key(&f.full_name);
+    let n = conn.execute(
+        "UPDATE staff SET full_name = ?2, birth_date = ?3, birth_year = ?4, gender = ?5, position = ?6, team = ?7,
+            staff_code = ?8, cccd = ?9, cccd_issued_on = ?10, phone = ?11, email = ?12, notes = ?13,
+            warnings = ?14, search_text = ?15, sort_given = ?16, sort_rest = ?17,
+            updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         WHERE id = ?1",
+        params![
+            id,
+            f.full_name,
+            f.birth_date.map(VnDate::iso),
+            f.birth_year,
+            f.gender.map(Gender::as_str),
+            f.position,
+            f.team,
+            f.staff_code,
+            f.id_number.as_ref().map(|n| n.as_str()),
+            f.cccd_issued_on.map(VnDate::iso),
+            f.phone.as_ref().map(|p| p.as_str()),
+            f.email,
+            f.notes,
+            warnings_json(warnings),
+            search_text(f),
+            key.given,
+            key.rest,
+        ],
+    )?;
+    Ok(n == 1)
+}
+
+/// Marks a person as having left; `false` when there is no such person.
+pub fn mark_left(
+    conn: &Connection,
+    id: i64,
+    reason: LeftReason,
+    on: VnDate,
+    note: Option<&str>,
+) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE staff SET status = 'left', left_reason = ?2, left_on = ?3, left_note = ?4,
+            updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         WHERE id = ?1",
+        params![id, reason.as_str(), on.iso(), note],
+    )?;
+    Ok(n == 1)
+}
+
+/// Brings a person who left back to the active list.
+pub fn reinstate(conn: &Connection, id: i64) -> Result<bool> {
+    let n = conn.execute(
+        "UPDATE staff SET status = 'active', left_reason = NULL, left_on = NULL, left_note = NULL,
+            updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+         WHERE id = ?1",
+        [id],
+    )?;
+    Ok(n == 1)
+}
+
+/// True when certificates or requests refer to the person (then it is never
+/// deleted, only marked as left).
+pub fn has_history(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM certificate WHERE staff_id = ?1)
+             OR EXISTS (SELECT 1 FROM request WHERE staff_id = ?1)",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Deletes a person with no history; `false` when there is no such person.
+pub fn delete(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.execute("DELETE FROM staff WHERE id = ?1", [id])? == 1)
+}
+
+/// One person.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Staff>> {
+    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"), [id], from_row).optional()?)
+}
+
+/// The active person (other than `except`) who holds this CCCD/CMND.
+pub fn active_holder_of_id(conn: &Connection, number: &str, except: Option<i64>) -> Result<Option<Staff>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM staff WHERE cccd = ?1 AND status = 'active' AND id IS NOT ?2"),
+            params![number, except],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// The active person (other than `except`) with this staff code.
+pub fn active_holder_of_code(conn: &Connection, code: &str, except: Option<i64>) -> Result<Option<Staff>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS} FROM staff WHERE staff_code = ?1 AND status = 'active' AND id IS NOT ?2"
+            ),
+            params![code, except],
+            from_row,
+        )
+        .optional()?)
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+fn like_pattern(word: &str) -> String {
+    let mut p = String::with_capacity(word.len() + 2);
+    p.push('%');
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// Searches and pages the register in Vietnamese list order.
+pub fn search(conn: &Connection, q: &StaffQuery) -> Result<StaffPage> {
+    let mut clauses = Vec::new();
+    let mut args: Vec<String> = Vec::new();
+    for word in fold(&q.search).split_whitespace() {
+        args.push(like_pattern(word));
+        clauses.push(format!("search_text LIKE ?{} ESCAPE '\\'", args.len()));
+    }
+    if let Some(status) = q.status {
+        args.push(status.as_str().to_owned());
+        clauses.push(format!("status = ?{}", args.len()));
+    }
+    if let Some(position) = &q.position {
+        args.push(position.clone());
+        clauses.push(format!("position = ?{}", args.len()));
+    }
+    if let Some(team) = &q.team {
+        args.push(team.clone());
+        clauses.push(format!("team = ?{}", args.len()));
+    }
+    if q.flagged_only {
+        clauses.push("warnings <> '[]'".to_owned());
+    }
+    let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
+    let limit = if q.limit == 0 { -1 } else { i64::from(q.limit) };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, COUNT(*) OVER () FROM staff {filter}
+         ORDER BY sort_given, sort_rest, id LIMIT {limit} OFFSET {}",
+        q.offset
+    ))?;
+    let mut total = 0;
+    let mut items = Vec::new();
+    let mut rows = stmt.query(params_from_iter(&args))?;
+    while let Some(r) = rows.next()? {
+        total = r.get(20)?;
+        items.push(from_row(r)?);
+    }
+    if items.is_empty() && q.offset > 0 {
+        total =
+            conn.query_row(&format!("SELECT COUNT(*) FROM staff {filter}"), params_from_iter(&args), |r| {
+                r.get(0)
+            })?;
+    }
+    Ok(StaffPage { items, total })
+}
+
+/// Counts and filter choices over the whole register.
+pub fn summary(conn: &Connection) -> Result<StaffSummary> {
+    let (active, left, flagged) = conn.query_row(
+        "SELECT COUNT(*) FILTER (WHERE status = 'active'), COUNT(*) FILTER (WHERE status = 'left'),
+                COUNT(*) FILTER (WHERE status = 'active' AND warnings <> '[]')
+         FROM staff",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let distinct = |column: &str| -> Result<Vec<String>> {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT DISTINCT {column} FROM staff WHERE {column} IS NOT NULL AND status = 'active'"
+        ))?;
+        let mut values: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let order = NameOrder::new();
+        values.sort_by(|a, b| order.compare(a, b));
+        Ok(values)
+    };
+    Ok(StaffSummary { active, left, flagged, positions: distinct("position")?, teams: distinct("team")? })
+}
+
+/// Recomputes every sort key when the collation version changed (a new
+/// ICU4X may produce different key bytes).
+pub(crate) fn refresh_sort_keys(conn: &mut Connection) -> Result<()> {
+    const KEY: &str = "sort_key_version";
+    if setting::get::<String>(conn, KEY)?.as_deref() == Some(SORT_KEY_VERSION) {
+        return Ok(());
+    }
+    let order = NameOrder::new();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    {
+        let mut read = tx.prepare("SELECT id, full_name FROM staff")?;
+        let mut write = tx.prepare("UPDATE staff SET sort_given = ?2, sort_rest = ?3 WHERE id = ?1")?;
+        let names: Vec<(i64, String)> =
+            read.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        for (id, name) in names {
+            let key = order.key(&name);
+            write.execute(params![id, key.given, key.rest])?;
+        }
+    }
+    setting::set(&tx, KEY, &SORT_KEY_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
