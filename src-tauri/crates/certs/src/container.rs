@@ -23,6 +23,9 @@ pub(crate) fn certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
 }
 
 fn from_pem(bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
+    // Notepad saves with a byte order mark, which would hide the first
+    // BEGIN line from the PEM reader.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // Checked on the labels alone, before decoding, so an encrypted or
     // malformed key is still recognised as a key.
     if pem_labels(bytes).any(|label| find(label, b"PRIVATE KEY").is_some()) {

@@ -25,7 +25,13 @@ pub fn read_certificate(bytes: &[u8]) -> Result<CertFacts> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(CertError::Empty);
     }
-    let encoded = container::certificates(bytes)?;
+    let mut encoded = Vec::new();
+    for der in container::certificates(bytes)? {
+        // The same certificate twice in a bundle is still one holder.
+        if !encoded.contains(&der) {
+            encoded.push(der);
+        }
+    }
     let parsed = encoded.iter().map(|der| parse(der)).collect::<Result<Vec<_>>>()?;
     let (der, cert) = end_entity(&parsed)?;
     CertFacts::new(der, cert)

@@ -154,3 +154,17 @@ fn serialises_dates_as_iso_and_round_trips() {
     let back: CertFacts = serde_json::from_value(json).expect("deserialises");
     assert_eq!(back, facts);
 }
+
+#[test]
+fn pem_with_byte_order_mark_and_windows_line_ends() {
+    // As Notepad saves it after the user opened and saved the file.
+    let text = String::from_utf8(fixture("duc.crt")).expect("PEM is text").replace('\n', "\r\n");
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    assert_eq!(read_certificate(&bytes).expect("readable"), duc());
+}
+
+#[test]
+fn pem_chain_with_the_holder_twice() {
+    let bytes = [fixture("duc.crt"), fixture("duc-bundle-pem.p7b"), fixture("duc.crt")].concat();
+    assert_eq!(read_certificate(&bytes).expect("one holder, listed twice"), duc());
+}
