@@ -67,13 +67,8 @@ fn from_der(bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
         }
         Ok(vec![outer.raw.to_vec()])
     } else if first.is(Tag::Oid) {
-        if pkcs7::is_signed_data(&first) {
-            Ok(pkcs7::certificates(bytes)?.into_iter().map(<[u8]>::to_vec).collect())
-        } else {
-            Err(CertError::NotCertificate {
-                looks_like: "dữ liệu ký số hoặc mã hóa (PKCS#7) khác"
-            })
-        }
+        // A ContentInfo; the bundle reader checks its content type.
+        Ok(pkcs7::certificates(bytes)?.into_iter().map(<[u8]>::to_vec).collect())
     } else if first.is(Tag::Integer)
         && second.is_some_and(|s| s.is(Tag::Sequence) || s.is(Tag::Integer) || s.is(Tag::OctetString))
     {
@@ -81,14 +76,16 @@ fn from_der(bytes: &[u8]) -> Result<Vec<Vec<u8>>> {
         // (0, modulus…), SEC1 EC (1, key).
         Err(CertError::PrivateKey)
     } else {
-        Err(CertError::NotCertificate { looks_like: "dữ liệu không rõ loại" })
+        Err(CertError::NotCertificate { looks_like: UNKNOWN })
     }
 }
 
-/// What a DER SEQUENCE that is not a certificate may be instead.
+/// What a file shaped like a certificate may be instead: a request.
 pub(crate) const CSR: &str = "một yêu cầu cấp chứng thư (CSR), chưa phải chứng thư số đã cấp";
-/// See [`CSR`].
+/// What a file shaped like a certificate may be instead: a revocation list.
 pub(crate) const CRL: &str = "một danh sách chứng thư số bị thu hồi (CRL)";
+/// What a file of no recognisable kind is called.
+const UNKNOWN: &str = "dữ liệu không rõ loại";
 
 /// A guess at what a non-certificate file is, for the error message.
 fn looks_like(bytes: &[u8]) -> &'static str {
@@ -103,7 +100,7 @@ fn looks_like(bytes: &[u8]) -> &'static str {
     } else if std::str::from_utf8(bytes).is_ok() {
         "một tệp văn bản"
     } else {
-        "dữ liệu không rõ loại"
+        UNKNOWN
     }
 }
 

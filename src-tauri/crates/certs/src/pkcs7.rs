@@ -10,7 +10,7 @@ use x509_parser::asn1_rs::Tag;
 const SIGNED_DATA: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07, 0x02];
 
 /// Whether a ContentInfo's content type is SignedData.
-pub(crate) fn is_signed_data(content_type: &Element) -> bool {
+fn is_signed_data(content_type: &Element) -> bool {
     content_type.is(Tag::Oid) && content_type.any.data == SIGNED_DATA
 }
 
