@@ -136,7 +136,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Staff> {
     })
 }
 
-/// What search matches: folded name and text fields, digits as stored.
+/// What search matches: folded name and text fields, digits as stored; a
+/// leading space so that every word start is preceded by one.
 fn search_text(f: &StaffFields) -> String {
     let parts = [
         Some(f.full_name.as_str()),
@@ -147,7 +148,7 @@ fn search_text(f: &StaffFields) -> String {
         f.team.as_deref(),
         f.staff_code.as_deref(),
     ];
-    fold(&parts.into_iter().flatten().collect::<Vec<_>>().join(" | "))
+    format!(" {}", fold(&parts.into_iter().flatten().collect::<Vec<_>>().join(" | ")))
 }
 
 fn warnings_json(warnings: &[Problem]) -> String {
@@ -295,10 +296,12 @@ pub fn active_holder_of_code(conn: &Connection, code: &str, except: Option<i64>)
         .optional()?)
 }
 
-/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+/// A `LIKE … ESCAPE '\'` pattern for one search word: letters match at the
+/// start of a word ("h" finds Hương, not Thị), digits anywhere (the end of a
+/// phone or CCCD number is what people remember).
 fn like_pattern(word: &str) -> String {
-    let mut p = String::with_capacity(word.len() + 2);
-    p.push('%');
+    let mut p = String::with_capacity(word.len() + 3);
+    p.push_str(if word.bytes().all(|b| b.is_ascii_digit()) { "%" } else { "% " });
     for c in word.chars() {
         if matches!(c, '%' | '_' | '\\') {
             p.push('\\');
