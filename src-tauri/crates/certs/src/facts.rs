@@ -78,17 +78,13 @@ impl CertFacts {
     }
 }
 
-/// Texts of the attributes of `name` with type `oid`, cleaned, non-empty.
-fn texts<'a>(name: &'a X509Name, oid: &'a Oid) -> impl Iterator<Item = String> + 'a {
+/// The first attribute of `name` with type `oid` that has text, cleaned.
+fn first(name: &X509Name, oid: &Oid) -> Option<String> {
     name.iter_attributes()
-        .filter(move |a| a.attr_type() == oid)
+        .filter(|a| a.attr_type() == oid)
         .filter_map(|a| decode(a.attr_value()))
         .map(|s| clean_line(&s))
-        .filter(|s| !s.is_empty())
-}
-
-fn first(name: &X509Name, oid: &Oid) -> Option<String> {
-    texts(name, oid).next()
+        .find(|s| !s.is_empty())
 }
 
 fn name(name: &X509Name) -> String {
