@@ -62,7 +62,7 @@ pub(crate) fn layout(kind: FormKind) -> Layout {
             "Danh sách đề nghị thay đổi thông tin CTS",
         ),
         FormKind::CertificatesInUse => {
-            ("DANH SÁCH CHỨNG THƯ SỐ ĐANG SỬ DỤNG", Portrait, "Danh sách CTS đang sử dụng")
+            ("DANH SÁCH CHỨNG THƯ SỐ ĐANG SỬ DỤNG", Landscape, "Danh sách CTS đang sử dụng")
         }
         FormKind::EmailRequest => {
             ("BIỂU MẪU TỔNG HỢP ĐỀ NGHỊ CẤP TÀI KHOẢN EMAIL CÔNG VỤ", Portrait, "Đề nghị cấp email công vụ")
@@ -78,20 +78,20 @@ pub(crate) const ISSUANCE: &[Column<IssuanceRow>] = &[
     Column { header: "STT", weight: 5, align: Align::Center, value: Value::Number },
     Column {
         header: "Họ và tên",
-        weight: 19,
+        weight: 18,
         align: Align::Left,
         value: Value::Text(|r| r.full_name.clone()),
     },
     Column {
         header: "Ngày sinh",
-        weight: 11,
+        weight: 10,
         align: Align::Center,
         value: Value::Date(|r| Some(r.birth_date)),
     },
     Column {
         header: "Chức vụ", weight: 14, align: Align::Left, value: Value::Text(|r| r.position.clone())
     },
-    Column { header: "Đơn vị", weight: 17, align: Align::Left, value: Value::Text(|r| r.unit.clone()) },
+    Column { header: "Đơn vị", weight: 16, align: Align::Left, value: Value::Text(|r| r.unit.clone()) },
     Column {
         header: "Số căn cước công dân",
         weight: 13,
@@ -106,37 +106,37 @@ pub(crate) const ISSUANCE: &[Column<IssuanceRow>] = &[
     },
     Column {
         header: "Điện thoại",
-        weight: 11,
+        weight: 13,
         align: Align::Center,
         value: Value::Text(|r| r.phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()),
     },
 ];
 
 pub(crate) const REVOCATION: &[Column<RevocationRow>] = &[
-    Column { header: "TT", weight: 4, align: Align::Center, value: Value::Number },
+    Column { header: "TT", weight: 5, align: Align::Center, value: Value::Number },
     Column {
         header: "Họ và tên",
-        weight: 16,
+        weight: 15,
         align: Align::Left,
         value: Value::Text(|r| r.full_name.clone()),
     },
     Column { header: "Ngày sinh", weight: 10, align: Align::Center, value: Value::Date(|r| r.birth_date) },
-    Column { header: "Đơn vị", weight: 15, align: Align::Left, value: Value::Text(|r| r.unit.clone()) },
+    Column { header: "Đơn vị", weight: 13, align: Align::Left, value: Value::Text(|r| r.unit.clone()) },
     Column {
         header: "Thông tin chứng thư số",
-        weight: 24,
+        weight: 26,
         align: Align::Left,
         value: Value::Text(|r| format!("Serial: {}; Hiệu lực: {} - {}", r.serial, r.valid_from, r.valid_to)),
     },
     Column {
         header: "Đơn vị cung cấp",
-        weight: 13,
+        weight: 11,
         align: Align::Left,
         value: Value::Text(|r| r.provider.clone()),
     },
     Column {
         header: "Lý do thu hồi",
-        weight: 18,
+        weight: 20,
         align: Align::Left,
         value: Value::Text(|r| match r.reason_note.as_deref().map(str::trim) {
             Some(note) if !note.is_empty() => format!("{}: {note}", r.reason.label()),
@@ -147,18 +147,18 @@ pub(crate) const REVOCATION: &[Column<RevocationRow>] = &[
 
 /// Renewal and change-of-information share the national template's columns.
 pub(crate) const CERT_CHANGE: &[Column<CertChangeRow>] = &[
-    Column { header: "STT", weight: 4, align: Align::Center, value: Value::Number },
+    Column { header: "STT", weight: 5, align: Align::Center, value: Value::Number },
     Column {
         header: "Tên chứng thư số",
-        weight: 15,
+        weight: 13,
         align: Align::Left,
         value: Value::Text(|r| r.holder_name.clone()),
     },
-    Column { header: "Serial", weight: 19, align: Align::Left, value: Value::Text(|r| r.serial.clone()) },
-    Column { header: "Email", weight: 17, align: Align::Left, value: Value::Text(|r| r.email.clone()) },
+    Column { header: "Serial", weight: 18, align: Align::Left, value: Value::Text(|r| r.serial.clone()) },
+    Column { header: "Email", weight: 19, align: Align::Left, value: Value::Text(|r| r.email.clone()) },
     Column {
         header: "Mã thiết bị",
-        weight: 10,
+        weight: 11,
         align: Align::Center,
         value: Value::Text(|r| r.device_code.clone()),
     },
@@ -167,7 +167,7 @@ pub(crate) const CERT_CHANGE: &[Column<CertChangeRow>] = &[
     },
     Column {
         header: "Thông tin mới",
-        weight: 13,
+        weight: 12,
         align: Align::Left,
         value: Value::Text(|r| r.new_info.clone()),
     },
@@ -177,25 +177,25 @@ pub(crate) const CERT_CHANGE: &[Column<CertChangeRow>] = &[
 ];
 
 pub(crate) const CERTIFICATES: &[Column<CertificateRow>] = &[
-    Column { header: "STT", weight: 6, align: Align::Center, value: Value::Number },
+    Column { header: "STT", weight: 5, align: Align::Center, value: Value::Number },
     Column {
         header: "Họ và tên",
-        weight: 22,
+        weight: 20,
         align: Align::Left,
         value: Value::Text(|r| r.holder_name.clone()),
     },
     Column {
         header: "Đơn vị cung cấp",
-        weight: 17,
+        weight: 16,
         align: Align::Left,
         value: Value::Text(|r| r.provider.clone()),
     },
     Column {
-        header: "Số serial", weight: 27, align: Align::Left, value: Value::Text(|r| r.serial.clone())
+        header: "Số serial", weight: 33, align: Align::Left, value: Value::Text(|r| r.serial.clone())
     },
     Column {
         header: "Hiệu lực đến",
-        weight: 13,
+        weight: 11,
         align: Align::Center,
         value: Value::Date(|r| Some(r.valid_to)),
     },
@@ -214,28 +214,28 @@ pub(crate) struct EmailSummary {
 }
 
 pub(crate) const EMAIL_SUMMARY: &[Column<EmailSummary>] = &[
-    Column { header: "TT", weight: 6, align: Align::Center, value: Value::Number },
+    Column { header: "TT", weight: 7, align: Align::Center, value: Value::Number },
     Column {
         header: "Tên UBND cấp xã",
-        weight: 19,
+        weight: 18,
         align: Align::Left,
         value: Value::Text(|r| r.commune.clone()),
     },
     Column {
         header: "Tên đơn vị",
-        weight: 21,
+        weight: 20,
         align: Align::Left,
         value: Value::Text(|r| r.unit_name.clone()),
     },
     Column {
         header: "Số cán bộ, giáo viên đề nghị cấp email công vụ",
-        weight: 17,
+        weight: 19,
         align: Align::Center,
         value: Value::Text(|r| r.count.to_string()),
     },
     Column {
         header: "Cán bộ đầu mối",
-        weight: 20,
+        weight: 19,
         align: Align::Left,
         value: Value::Text(|r| r.focal_point.clone()),
     },
@@ -248,10 +248,10 @@ pub(crate) const EMAIL_SUMMARY: &[Column<EmailSummary>] = &[
 ];
 
 pub(crate) const EMAIL_PEOPLE: &[Column<EmailPersonRow>] = &[
-    Column { header: "STT", weight: 7, align: Align::Center, value: Value::Number },
+    Column { header: "STT", weight: 8, align: Align::Center, value: Value::Number },
     Column {
         header: "Họ và tên",
-        weight: 30,
+        weight: 31,
         align: Align::Left,
         value: Value::Text(|r| r.full_name.clone()),
     },
@@ -261,7 +261,7 @@ pub(crate) const EMAIL_PEOPLE: &[Column<EmailPersonRow>] = &[
     },
     Column {
         header: "Điện thoại",
-        weight: 17,
+        weight: 18,
         align: Align::Center,
         value: Value::Text(|r| r.phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()),
     },

@@ -444,10 +444,8 @@ fn layout_parts_are_well_formed_and_follow_the_decree() {
 
         // A4 and orientation.
         let size = element(&doc, "pgSz");
-        let landscape = matches!(
-            kind,
-            FormKind::Issuance | FormKind::Revocation | FormKind::Renewal | FormKind::ChangeInfo
-        );
+        // Only the e-mail request is narrow enough for portrait.
+        let landscape = kind != FormKind::EmailRequest;
         let (w, h) = if landscape { ("16838", "11906") } else { ("11906", "16838") };
         assert_eq!((attr(size, "w"), attr(size, "h")), (Some(w), Some(h)), "{kind:?} page size");
         assert_eq!(attr(size, "orient"), landscape.then_some("landscape"), "{kind:?} orientation");

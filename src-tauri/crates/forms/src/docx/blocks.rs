@@ -8,7 +8,8 @@ use chungthu_model::VnDate;
 use chungthu_model::text::clean_line;
 use docx_rs::{
     AlignmentType, BorderType, FieldCharType, Header, InstrPAGE, InstrText, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, Run, Table, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+    ParagraphBorderPosition, ParagraphBorders, Run, Table, TableCell, TableLayoutType, TableRow, VAlignType,
+    WidthType,
 };
 
 /// Share of the text width taken by the left column of the header and of
@@ -41,12 +42,12 @@ pub(crate) fn national_header(unit: &UnitInfo, width: u32) -> Table {
     // The rule is a third of the column, centred: a top border on an empty
     // paragraph indented from both sides.
     let rule_indent = (left_width / 3) as i32;
-    let rule =
-        style::paragraph(Look::plain(8), center).indent(Some(rule_indent), None, Some(rule_indent), None);
-    let mut rule = rule;
-    rule.property = rule.property.set_border(
-        ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(6).space(1),
-    );
+    let mut rule = style::paragraph(Look::plain(8), center)
+        .indent(Some(rule_indent), None, Some(rule_indent), None)
+        .line_spacing(style::spacing(80, 0));
+    // `set_border` alone would start from docx-rs's default box of four borders.
+    let top = ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(6).space(1);
+    rule.property = rule.property.set_borders(ParagraphBorders::with_empty().set(top));
     let left = TableCell::new()
         .add_paragraph(style::text(
             &clean_line(&unit.managing_body).to_uppercase(),

@@ -31,9 +31,9 @@ fn alignment(align: Align) -> AlignmentType {
     }
 }
 
-fn cell(text: &str, look: Look, align: AlignmentType, width: usize) -> TableCell {
+fn cell(text: &str, look: Look, align: AlignmentType, width: usize, keep_next: bool) -> TableCell {
     TableCell::new()
-        .add_paragraph(style::text(text, look, align))
+        .add_paragraph(style::text(text, look, align).keep_next(keep_next))
         .width(width, WidthType::Dxa)
         .vertical_align(VAlignType::Center)
 }
@@ -45,19 +45,23 @@ pub(crate) fn data_table(data: &TableData, width: u32) -> Table {
         .heads
         .iter()
         .zip(&widths)
-        .map(|(h, &w)| cell(h.header, Look::bold(SMALL), AlignmentType::Center, w))
+        .map(|(h, &w)| cell(h.header, Look::bold(SMALL), AlignmentType::Center, w, false))
         .collect();
     // The header row's minimum height doubles as the marker that packing
     // turns into a repeating header row (docx-rs cannot write w:tblHeader).
     let header = TableRow::new(header_cells).row_height(HEADER_ROW_MARK).height_rule(HeightRule::AtLeast);
     let mut rows = Vec::with_capacity(data.rows.len() + 1);
     rows.push(header);
-    for row in &data.rows {
+    let last = data.rows.len().saturating_sub(1);
+    for (i, row) in data.rows.iter().enumerate() {
+        // The last row keeps with the signature block, so the block never
+        // sits alone on a page without any of the list it signs.
+        let keep_next = i == last;
         let cells = row
             .iter()
             .zip(&data.heads)
             .zip(&widths)
-            .map(|((c, h), &w)| cell(&c.text(), Look::plain(SMALL), alignment(h.align), w))
+            .map(|((c, h), &w)| cell(&c.text(), Look::plain(SMALL), alignment(h.align), w, keep_next))
             .collect();
         rows.push(TableRow::new(cells));
     }
@@ -65,5 +69,5 @@ pub(crate) fn data_table(data: &TableData, width: u32) -> Table {
         .set_grid(widths)
         .layout(TableLayoutType::Fixed)
         .width(width as usize, WidthType::Dxa)
-        .margins(TableCellMargins::new().margin(28, 85, 28, 85))
+        .margins(TableCellMargins::new().margin(28, 57, 28, 57))
 }
