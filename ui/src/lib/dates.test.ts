@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { birthText, isoToVn, tidyVnDate, todayVn } from './dates';
+
+describe('isoToVn', () => {
+  it('turns a stored date into dd/mm/yyyy', () => {
+    expect(isoToVn('1985-03-07')).toBe('07/03/1985');
+    expect(isoToVn('2001-12-31')).toBe('31/12/2001');
+  });
+
+  it('shows nothing for a missing or malformed value rather than garbage', () => {
+    expect(isoToVn(null)).toBe('');
+    expect(isoToVn(undefined)).toBe('');
+    expect(isoToVn('')).toBe('');
+    expect(isoToVn('07/03/1985')).toBe('');
+    expect(isoToVn('1985-3-7')).toBe('');
+  });
+});
+
+describe('birthText', () => {
+  it('prefers the full date and falls back to the year alone', () => {
+    expect(birthText('1990-01-02', 1990)).toBe('02/01/1990');
+    expect(birthText(null, 1978)).toBe('1978');
+    expect(birthText(null, null)).toBe('');
+  });
+});
+
+describe('todayVn', () => {
+  it('formats the local date with zero padding', () => {
+    expect(todayVn(new Date(2025, 0, 5))).toBe('05/01/2025');
+    expect(todayVn(new Date(2024, 11, 31))).toBe('31/12/2024');
+  });
+});
+
+describe('tidyVnDate', () => {
+  it('pads day and month typed without zeros', () => {
+    expect(tidyVnDate('7/3/1985')).toBe('07/03/1985');
+    expect(tidyVnDate(' 7.3.1985 ')).toBe('07/03/1985');
+    expect(tidyVnDate('07-03-1985')).toBe('07/03/1985');
+  });
+
+  it('leaves text that is not a date untouched for the backend to judge', () => {
+    expect(tidyVnDate('1985')).toBe('1985');
+    expect(tidyVnDate('')).toBe('');
+    expect(tidyVnDate('1985-03-07')).toBe('1985-03-07');
+    expect(tidyVnDate('hôm qua')).toBe('hôm qua');
+  });
+});

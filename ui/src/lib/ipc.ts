@@ -1,0 +1,81 @@
+// The window's only door to the backend: the Tauri commands of
+// src-tauri/src/lib.rs, typed with the generated bindings. Every failure
+// arrives as an `IpcError` carrying the backend's `{code, message, problems}`,
+// so components act on `code`, never on the words.
+
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AppInfo,
+  ErrorBody,
+  Leaving,
+  Problem,
+  Saved,
+  Staff,
+  StaffInput,
+  StaffPage,
+  StaffQuery,
+  StaffSummary,
+  Unit,
+} from './bindings';
+
+/** Each command's arguments (camelCase keys of the Rust parameters) and reply. */
+export type Commands = {
+  app_info: { args: Record<string, never>; reply: AppInfo };
+  unit_get: { args: Record<string, never>; reply: Unit };
+  unit_save: { args: { unit: Unit }; reply: Unit };
+  staff_list: { args: { query: StaffQuery }; reply: StaffPage };
+  staff_summary: { args: Record<string, never>; reply: StaffSummary };
+  staff_get: { args: { id: number }; reply: Staff };
+  staff_check: { args: { input: StaffInput; id: number | null }; reply: Problem[] };
+  staff_add: { args: { input: StaffInput }; reply: Saved };
+  staff_edit: { args: { id: number; input: StaffInput }; reply: Saved };
+  staff_mark_left: { args: { id: number; leaving: Leaving }; reply: Staff };
+  staff_reinstate: { args: { id: number }; reply: Staff };
+  staff_delete: { args: { id: number }; reply: null };
+};
+
+export type Command = keyof Commands;
+
+/** A command that failed; `body` is what the backend said. */
+export class IpcError extends Error {
+  readonly body: ErrorBody;
+
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.name = 'IpcError';
+    this.body = body;
+  }
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorBody).code === 'string' &&
+    typeof (value as ErrorBody).message === 'string'
+  );
+}
+
+/** Whatever the IPC threw, as an ErrorBody (a bare string comes from Tauri itself). */
+export function errorBody(e: unknown): ErrorBody {
+  if (e instanceof IpcError) return e.body;
+  if (isErrorBody(e)) return { code: e.code, message: e.message, problems: e.problems ?? [] };
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'internal',
+    message: `Chương trình gặp lỗi không mong đợi (${detail}). Hãy đóng và mở lại ChungThu; nếu vẫn lỗi, báo cho người hỗ trợ.`,
+    problems: [],
+  };
+}
+
+/** Calls one backend command. */
+export async function call<C extends Command>(
+  command: C,
+  ...args: Commands[C]['args'] extends Record<string, never> ? [] : [Commands[C]['args']]
+): Promise<Commands[C]['reply']> {
+  try {
+    return await invoke<Commands[C]['reply']>(command, args[0] ?? {});
+  } catch (e) {
+    throw new IpcError(errorBody(e));
+  }
+}

@@ -1,0 +1,20 @@
+// Short confirmations ("Đã lưu …") shown in a corner and read out by screen
+// readers; they go away by themselves.
+
+export type Toast = { id: number; text: string; kind: 'success' | 'info' };
+
+const SHOW_MS = 4000;
+let next = 1;
+
+export const toasts = $state<Toast[]>([]);
+
+export function notify(text: string, kind: Toast['kind'] = 'success'): void {
+  const id = next++;
+  toasts.push({ id, text, kind });
+  setTimeout(() => dismiss(id), SHOW_MS);
+}
+
+export function dismiss(id: number): void {
+  const i = toasts.findIndex((t) => t.id === id);
+  if (i >= 0) toasts.splice(i, 1);
+}
