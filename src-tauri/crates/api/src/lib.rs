@@ -78,3 +78,10 @@ fn os_user() -> String {
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
         .unwrap_or_else(|| "không rõ".to_owned())
 }
+
+impl Api {
+    /// The newest audit entries.
+    pub fn audit_recent(&self, limit: u32) -> Result<Vec<chungthu_store::audit::AuditEntry>> {
+        Ok(chungthu_store::audit::recent(self.store.conn(), limit)?)
+    }
+}

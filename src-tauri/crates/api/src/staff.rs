@@ -52,6 +52,30 @@ impl Api {
         self.saved(id)
     }
 
+    /// Adds many people in one transaction: all of them, or none when any
+    /// has an error (each message then says which person, counting from 1).
+    pub fn add_staff_many(&mut self, inputs: &[StaffInput]) -> Result<Vec<i64>> {
+        let os_user = self.os_user.clone();
+        let order = &self.order;
+        let today = (self.today)();
+        self.store.write(|tx| {
+            let mut ids = Vec::with_capacity(inputs.len());
+            for (n, input) in inputs.iter().enumerate() {
+                let v = validate_in(tx, input, None, today)?;
+                if v.has_errors() {
+                    let mut problems = v.problems;
+                    for p in &mut problems {
+                        p.message = format!("Người thứ {}: {}", n + 1, p.message);
+                    }
+                    return Err(ApiError::Invalid(problems));
+                }
+                ids.push(table::insert(tx, order, &v.fields, &v.problems)?);
+            }
+            audit::record(tx, &os_user, "staff", None, "create_many", &[])?;
+            Ok(ids)
+        })
+    }
+
     /// Replaces a person's fields with `input`.
     pub fn edit_staff(&mut self, id: i64, input: &StaffInput) -> Result<Saved> {
         let old = self.staff(id)?;

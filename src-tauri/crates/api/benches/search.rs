@@ -1,0 +1,99 @@
+//! Search over 50,000 staff, as typed in the window: median time per query
+//! of `staff_list` (folded `LIKE` + Vietnamese order + first page), against
+//! a baseline measured in the same run: a plain Rust scan that folds every
+//! name for every query. Writes `target/bench-search.json`.
+//!
+//! `cargo bench -p chungthu-api --bench search`
+
+use chungthu_api::Api;
+use chungthu_api::model::{Gender, StaffInput, VnDate, text::fold};
+use chungthu_api::store::staff::StaffQuery;
+use std::time::{Duration, Instant};
+
+const PEOPLE: usize = 50_000;
+const FAMILY: [&str; 14] =
+    ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô"];
+const MIDDLE: [&str; 10] = ["Thị", "Văn", "Minh", "Thu", "Ngọc", "Đức", "Thanh", "Hữu", "Thị Thu", "Quang"];
+const GIVEN: [&str; 24] = [
+    "An", "Anh", "Ánh", "Bình", "Cúc", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hạnh", "Hương", "Hưng", "Khánh",
+    "Lan", "Linh", "Long", "Mai", "Nam", "Ngọc", "Phương", "Quân", "Thảo", "Yến",
+];
+const QUERIES: [&str; 12] = [
+    "n",
+    "ng",
+    "nguyen",
+    "nguyen thi",
+    "nguyen thi huong",
+    "dang",
+    "dang van duc",
+    "huong",
+    "thao",
+    "0912",
+    "0311",
+    "zzz",
+];
+
+fn person(i: usize) -> StaffInput {
+    let year = 1966 + (i % 38) as i32;
+    let female = i % 2 == 1;
+    StaffInput {
+        full_name: format!("{} {} {}", FAMILY[i % 14], MIDDLE[(i / 14) % 10], GIVEN[(i / 140) % 24]),
+        birth_date: format!("{:02}/{:02}/{year}", 1 + i % 28, 1 + i % 12),
+        gender: Some(if female { Gender::Female } else { Gender::Male }),
+        position: "Giáo viên".into(),
+        cccd: format!("031{}{:02}{:06}", u8::from(female), year % 100, i),
+        phone: format!("09{:08}", i),
+        ..StaffInput::default()
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let today = || VnDate::from_ymd(2026, 11, 23).expect("date");
+    let mut api = Api::open(&dir.path().join("bench.db")).expect("open").with_today(today);
+    let start = Instant::now();
+    let people: Vec<StaffInput> = (0..PEOPLE).map(person).collect();
+    api.add_staff_many(&people).expect("fill");
+    eprintln!("filled {PEOPLE} people in {:?}", start.elapsed());
+
+    // Baseline: what a program without an index or folded column would do.
+    let names: Vec<String> = (0..PEOPLE).map(|i| person(i).full_name).collect();
+    let rounds = 15;
+    let mut ours = Vec::new();
+    let mut baseline = Vec::new();
+    for _ in 0..rounds {
+        for q in QUERIES {
+            let start = Instant::now();
+            let query = StaffQuery { search: q.into(), limit: 200, ..StaffQuery::default() };
+            let page = api.list_staff(&query).expect("search");
+            std::hint::black_box(page);
+            ours.push(start.elapsed());
+
+            let start = Instant::now();
+            let words: Vec<String> = fold(q).split_whitespace().map(str::to_owned).collect();
+            let hits = names.iter().filter(|n| {
+                let f = fold(n);
+                words.iter().all(|w| f.contains(w.as_str()))
+            });
+            std::hint::black_box(hits.take(200).count());
+            baseline.push(start.elapsed());
+        }
+    }
+    let (m_ours, m_base) = (median(ours), median(baseline));
+    let ratio = m_ours.as_secs_f64() / m_base.as_secs_f64();
+    let report = format!(
+        "{{\n  \"people\": {PEOPLE},\n  \"queries\": {},\n  \"median_ms\": {:.3},\n  \"baseline_median_ms\": {:.3},\n  \"ratio_to_baseline\": {ratio:.3},\n  \"target_ms\": 16\n}}\n",
+        rounds * QUERIES.len(),
+        m_ours.as_secs_f64() * 1e3,
+        m_base.as_secs_f64() * 1e3,
+    );
+    print!("{report}");
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/bench-search.json");
+    std::fs::write(&out, report).expect("write report");
+    eprintln!("written to {}", out.display());
+}

@@ -1,0 +1,63 @@
+//! The window's TypeScript types are generated from the Rust types that cross
+//! the IPC, never written by hand. This test fails when the checked-in
+//! `ui/src/lib/bindings.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p
+//! chungthu-api --test bindings` rewrites it.
+
+use chungthu_api::model::{Field, Gender, LeftReason, Problem, Severity, StaffInput, StaffStatus, VnDate};
+use chungthu_api::staff::{Leaving, Saved};
+use chungthu_api::store::audit::AuditEntry;
+use chungthu_api::store::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
+use chungthu_api::store::unit::{SignerRole, Unit};
+use chungthu_api::{AppInfo, ErrorBody};
+use std::path::PathBuf;
+use ts_rs::{Config, TS};
+
+fn decl<T: TS>(cfg: &Config) -> String {
+    format!("export {}\n", T::decl(cfg))
+}
+
+fn generate() -> String {
+    // Ids and counts fit in a JS number; bigint would make the window awkward.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        decl::<AppInfo>(&cfg),
+        decl::<ErrorBody>(&cfg),
+        decl::<VnDate>(&cfg),
+        decl::<Field>(&cfg),
+        decl::<Severity>(&cfg),
+        decl::<Problem>(&cfg),
+        decl::<Gender>(&cfg),
+        decl::<StaffStatus>(&cfg),
+        decl::<LeftReason>(&cfg),
+        decl::<StaffInput>(&cfg),
+        decl::<Staff>(&cfg),
+        decl::<StaffQuery>(&cfg),
+        decl::<StaffPage>(&cfg),
+        decl::<StaffSummary>(&cfg),
+        decl::<Saved>(&cfg),
+        decl::<Leaving>(&cfg),
+        decl::<SignerRole>(&cfg),
+        decl::<Unit>(&cfg),
+        decl::<AuditEntry>(&cfg),
+    ];
+    format!(
+        "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\
+         // Dates are \"yyyy-mm-dd\" strings.\n\n{}",
+        decls.join("\n")
+    )
+}
+
+#[test]
+fn checked_in_bindings_are_current() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/bindings.ts");
+    let fresh = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &fresh).expect("write bindings");
+        return;
+    }
+    let current = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        current == fresh,
+        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p chungthu-api --test bindings` and commit it"
+    );
+}
