@@ -12,7 +12,9 @@ use crate::error::{ImportError, Result};
 use crate::format::{self, FileFormat};
 use crate::options::Limits;
 use crate::preflight;
-use calamine::{Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError};
+use calamine::{
+    Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError,
+};
 use std::borrow::Cow;
 use std::io::Cursor;
 use std::ops::ControlFlow;
@@ -100,8 +102,12 @@ impl<'b> Book<'b> {
                 }
                 rows.finish(visit).map(drop)
             }
-            Book::Xls(book) => read_range(&book.worksheet_range(sheet).map_err(|_| damaged())?, max_columns, visit),
-            Book::Ods(book) => read_range(&book.worksheet_range(sheet).map_err(|_| damaged())?, max_columns, visit),
+            Book::Xls(book) => {
+                read_range(&book.worksheet_range(sheet).map_err(|_| damaged())?, max_columns, visit)
+            }
+            Book::Ods(book) => {
+                read_range(&book.worksheet_range(sheet).map_err(|_| damaged())?, max_columns, visit)
+            }
             Book::Csv(text) => read_csv(text, max_columns, visit),
         }
     }
@@ -141,7 +147,9 @@ impl<'a> RowAssembler<'a> {
             Some(current) if row < current => {
                 // Rows out of order: a damaged or hand-made file; a
                 // spreadsheet program always writes them in order.
-                return Err(ImportError::Damaged { format: "bảng tính (các dòng không theo thứ tự)" });
+                return Err(ImportError::Damaged {
+                    format: "bảng tính (các dòng không theo thứ tự)"
+                });
             }
             _ => {
                 if self.finish(visit)?.is_break() {

@@ -28,7 +28,9 @@ pub enum ImportError {
     #[error("Tệp rỗng (0 byte); hãy xuất lại danh sách từ CSDL ngành.")]
     EmptyFile,
     /// Not a spreadsheet (a Word document, a PDF, a picture…).
-    #[error("Tệp này là {what}, không phải bảng tính; hãy chọn tệp Excel (.xlsx, .xls), .ods hoặc .csv xuất từ CSDL ngành.")]
+    #[error(
+        "Tệp này là {what}, không phải bảng tính; hãy chọn tệp Excel (.xlsx, .xls), .ods hoặc .csv xuất từ CSDL ngành."
+    )]
     NotSpreadsheet {
         /// What the file looks like, in Vietnamese ("tài liệu Word", "tệp PDF"…).
         what: &'static str,
@@ -56,7 +58,9 @@ pub enum ImportError {
         format: &'static str,
     },
     /// The reader of a format failed on an unexpected input shape.
-    #[error("Gặp lỗi không mong muốn khi đọc tệp {format}; hãy mở bằng Excel, lưu lại thành .xlsx rồi thử lại.")]
+    #[error(
+        "Gặp lỗi không mong muốn khi đọc tệp {format}; hãy mở bằng Excel, lưu lại thành .xlsx rồi thử lại."
+    )]
     ReaderFailed {
         /// The detected format.
         format: &'static str,

@@ -153,7 +153,12 @@ impl ColumnMapping {
 
 /// Header names listed when no header is found.
 pub(crate) fn expected_headers() -> String {
-    ImportField::ALL.iter().filter(|f| **f != ImportField::FullName).map(|f| f.label()).collect::<Vec<_>>().join(", ")
+    ImportField::ALL
+        .iter()
+        .filter(|f| **f != ImportField::FullName)
+        .map(|f| f.label())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Folded, punctuation-free form of a header cell.

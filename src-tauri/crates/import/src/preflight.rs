@@ -77,8 +77,18 @@ fn xls_sheet_cells(stream: &[u8]) -> u64 {
 /// or column lies before its first is counted as unbounded.
 fn xls_dimensions(d: &[u8]) -> u64 {
     let (rf, rl, cf, cl) = match d.len() {
-        10 => (u64::from(u16le(d)), u64::from(u16le(&d[2..])), u64::from(u16le(&d[4..])), u64::from(u16le(&d[6..]))),
-        14 | 16 => (u64::from(u32le(d)), u64::from(u32le(&d[4..])), u64::from(u16le(&d[8..])), u64::from(u16le(&d[10..]))),
+        10 => (
+            u64::from(u16le(d)),
+            u64::from(u16le(&d[2..])),
+            u64::from(u16le(&d[4..])),
+            u64::from(u16le(&d[6..])),
+        ),
+        14 | 16 => (
+            u64::from(u32le(d)),
+            u64::from(u32le(&d[4..])),
+            u64::from(u16le(&d[8..])),
+            u64::from(u16le(&d[10..])),
+        ),
         _ => return 0,
     };
     let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
@@ -239,7 +249,9 @@ impl OdsTable {
     }
 
     fn cells(&self) -> u64 {
-        self.pushed.saturating_mul(2).saturating_add(self.rows_used.saturating_mul(self.width).saturating_mul(2))
+        self.pushed
+            .saturating_mul(2)
+            .saturating_add(self.rows_used.saturating_mul(self.width).saturating_mul(2))
     }
 }
 

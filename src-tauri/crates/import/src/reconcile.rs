@@ -179,6 +179,9 @@ pub(crate) fn reconcile_with(
         };
         let matched = match (by_code, by_id) {
             (Some(a), Some(b)) if a != b => {
+                // The staff code says who this is: that person is still
+                // there and must not be proposed as a leaver.
+                claimed.entry(a).or_insert(row.row);
                 plan.conflicts.push(other_owner(b));
                 continue;
             }

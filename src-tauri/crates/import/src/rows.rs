@@ -320,7 +320,14 @@ fn mark_shared_numbers(rows: &mut [ImportedRow], mapping: &ColumnMapping) {
                 );
                 let row = rows[at].row;
                 if !rows[at].problems.iter().any(|p| p.code == code && p.message == message) {
-                    rows[at].problems.push(ImportProblem::at(row, Some(field), column, Severity::Error, code, message));
+                    rows[at].problems.push(ImportProblem::at(
+                        row,
+                        Some(field),
+                        column,
+                        Severity::Error,
+                        code,
+                        message,
+                    ));
                 }
             }
         }

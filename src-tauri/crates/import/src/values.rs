@@ -8,6 +8,7 @@
 use crate::cell::Cell;
 use crate::header::ImportField;
 use chungthu_model::VnDate;
+use chungthu_model::text::clean_line;
 use std::borrow::Cow;
 
 /// Why a cell could not be turned into text for its field.
@@ -96,10 +97,13 @@ fn strip_controls(s: &str, keep_lines: bool) -> Cow<'_, str> {
 }
 
 /// Restores the leading zeros a number-formatted identity number lost: a
-/// CCCD has 12 digits (11 seen), an old CMND 9 (8 seen).
+/// CCCD has 12 digits and starts with a province code 001–096, so 11 digits
+/// lost one zero and 10 lost two; an old CMND has 9 (8 seen). The model's
+/// province check still judges the result.
 fn restore_id_zeros(digits: String) -> String {
     match digits.len() {
-        11 | 8 => format!("0{digits}"),
+        10 | 11 => format!("{digits:0>12}"),
+        8 => format!("0{digits}"),
         _ => digits,
     }
 }
@@ -125,11 +129,17 @@ pub(crate) fn field_text(
             }
             let t = strip_controls(t, field == ImportField::Notes);
             match field {
+                // A CSV holds an unformatted date cell as its serial number.
+                _ if is_date_field && loose_text && is_serial_text(t.trim()) => {
+                    number_date_text(t.trim().parse::<f64>().unwrap_or(0.0))?
+                }
                 _ if is_date_field => date_text(t.trim()),
                 ImportField::Cccd if loose_text && t.trim().bytes().all(|b| b.is_ascii_digit()) => {
                     restore_id_zeros(t.trim().to_owned())
                 }
-                _ => t.into_owned(),
+                ImportField::Notes => t.into_owned(),
+                // What the user sees is NFC with single spaces, as stored.
+                _ => clean_line(&t),
             }
         }
         Cell::Float(_) | Cell::Int(_) => {
@@ -181,14 +191,24 @@ fn number_date_text(value: f64) -> Result<String, CellIssue> {
     VnDate::from_excel_serial(value).map(|d| d.to_string()).ok_or(NOT_A_DATE)
 }
 
-/// A date field's text from text: ISO date-times lose their time part so
-/// the model reads the date; everything else goes through untouched.
+/// Five digits: a day serial (1927–2173), never a year or a written date.
+fn is_serial_text(t: &str) -> bool {
+    t.len() == 5 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A date field's text from text: a readable date is written dd/mm/yyyy
+/// (ISO date-times lose their time part); anything else, a year alone
+/// included, goes through untouched for the validation to judge.
 fn date_text(t: &str) -> String {
     let bytes = t.as_bytes();
-    let iso_date = bytes.len() > 10
-        && bytes[..10].iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+    let iso_date_time = bytes.len() > 10
+        && bytes[..10]
+            .iter()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
         && matches!(bytes[10], b'T' | b' ');
-    if iso_date { t[..10].to_owned() } else { t.to_owned() }
+    let date = if iso_date_time { &t[..10] } else { t };
+    VnDate::parse(date).map_or_else(|_| t.to_owned(), |d| d.to_string())
 }
 
 #[cfg(test)]
@@ -204,9 +224,13 @@ mod tests {
         assert_eq!(text(Cell::Float(31_185_000_123.0), ImportField::Cccd).unwrap(), "031185000123");
         assert_eq!(text(Cell::Float(1.23e11), ImportField::Cccd).unwrap(), "123000000000");
         assert_eq!(text(Cell::Int(12_345_678), ImportField::Cccd).unwrap(), "012345678");
+        assert_eq!(text(Cell::Float(1_085_001_234.0), ImportField::Cccd).unwrap(), "001085001234");
         assert_eq!(text(Cell::Float(912_345_678.0), ImportField::Phone).unwrap(), "912345678");
         assert_eq!(text(Cell::Float(1.5), ImportField::Cccd).unwrap(), "1.5");
-        assert_eq!(field_text(&Cell::Text("31185000123".into()), ImportField::Cccd, true, 99).unwrap(), "031185000123");
+        assert_eq!(
+            field_text(&Cell::Text("31185000123".into()), ImportField::Cccd, true, 99).unwrap(),
+            "031185000123"
+        );
         assert_eq!(text(Cell::Text("31185000123".into()), ImportField::Cccd).unwrap(), "31185000123");
     }
 
@@ -215,18 +239,34 @@ mod tests {
         assert_eq!(text(Cell::Date(Some((1985, 3, 5))), ImportField::BirthDate).unwrap(), "05/03/1985");
         assert_eq!(text(Cell::Float(31048.0), ImportField::BirthDate).unwrap(), "01/01/1985");
         assert_eq!(text(Cell::Int(1980), ImportField::BirthDate).unwrap(), "1980");
-        assert_eq!(text(Cell::Text("5/3/1985".into()), ImportField::BirthDate).unwrap(), "5/3/1985");
-        assert_eq!(text(Cell::DateIso("1985-03-05T00:00:00".into()), ImportField::BirthDate).unwrap(), "1985-03-05");
+        assert_eq!(text(Cell::Text("5/3/1985".into()), ImportField::BirthDate).unwrap(), "05/03/1985");
+        assert_eq!(text(Cell::Text("1980".into()), ImportField::BirthDate).unwrap(), "1980");
+        let csv_serial = field_text(&Cell::Text("31048".into()), ImportField::BirthDate, true, 99);
+        assert_eq!(csv_serial.unwrap(), "01/01/1985");
+        assert_eq!(text(Cell::Text("ngày 5".into()), ImportField::BirthDate).unwrap(), "ngày 5");
+        assert_eq!(
+            text(Cell::DateIso("1985-03-05T00:00:00".into()), ImportField::BirthDate).unwrap(),
+            "05/03/1985"
+        );
         assert_eq!(text(Cell::Float(-3.0), ImportField::BirthDate).unwrap_err().code, "date_unreadable");
-        assert_eq!(text(Cell::Date(Some((1900, 2, 29))), ImportField::BirthDate).unwrap_err().code, "date_unreadable");
+        assert_eq!(
+            text(Cell::Date(Some((1900, 2, 29))), ImportField::BirthDate).unwrap_err().code,
+            "date_unreadable"
+        );
         assert_eq!(text(Cell::Date(Some((1985, 3, 5))), ImportField::Cccd).unwrap_err().code, "cell_is_date");
     }
 
     #[test]
     fn control_characters_and_limits() {
-        assert_eq!(text(Cell::Text("Lê\u{0007} Văn\nAn".into()), ImportField::FullName).unwrap(), "Lê Văn An");
+        assert_eq!(
+            text(Cell::Text("Lê\u{0007} Văn\nAn".into()), ImportField::FullName).unwrap(),
+            "Lê Văn An"
+        );
         assert_eq!(text(Cell::Text("a\nb\u{0001}".into()), ImportField::Notes).unwrap(), "a\nb");
-        assert_eq!(field_text(&Cell::Text("x".repeat(11).into()), ImportField::Notes, false, 10).unwrap_err().code, "cell_too_long");
+        assert_eq!(
+            field_text(&Cell::Text("x".repeat(11).into()), ImportField::Notes, false, 10).unwrap_err().code,
+            "cell_too_long"
+        );
         assert_eq!(text(Cell::Unusable, ImportField::FullName).unwrap_err().code, "cell_unreadable");
         assert!(is_row_number(&Cell::Text(" 12. ".into())));
         assert!(!is_row_number(&Cell::Text("Tổng cộng".into())));
