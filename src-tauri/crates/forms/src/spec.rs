@@ -78,7 +78,7 @@ pub(crate) const ISSUANCE: &[Column<IssuanceRow>] = &[
     Column { header: "STT", weight: 5, align: Align::Center, value: Value::Number },
     Column {
         header: "Họ và tên",
-        weight: 18,
+        weight: 17,
         align: Align::Left,
         value: Value::Text(|r| r.full_name.clone()),
     },
@@ -89,12 +89,12 @@ pub(crate) const ISSUANCE: &[Column<IssuanceRow>] = &[
         value: Value::Date(|r| Some(r.birth_date)),
     },
     Column {
-        header: "Chức vụ", weight: 14, align: Align::Left, value: Value::Text(|r| r.position.clone())
+        header: "Chức vụ", weight: 15, align: Align::Left, value: Value::Text(|r| r.position.clone())
     },
-    Column { header: "Đơn vị", weight: 16, align: Align::Left, value: Value::Text(|r| r.unit.clone()) },
+    Column { header: "Đơn vị", weight: 18, align: Align::Left, value: Value::Text(|r| r.unit.clone()) },
     Column {
         header: "Số căn cước công dân",
-        weight: 13,
+        weight: 12,
         align: Align::Center,
         value: Value::Text(|r| r.id_number.as_str().to_owned()),
     },
@@ -106,7 +106,7 @@ pub(crate) const ISSUANCE: &[Column<IssuanceRow>] = &[
     },
     Column {
         header: "Điện thoại",
-        weight: 13,
+        weight: 12,
         align: Align::Center,
         value: Value::Text(|r| r.phone.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()),
     },
@@ -180,13 +180,13 @@ pub(crate) const CERTIFICATES: &[Column<CertificateRow>] = &[
     Column { header: "STT", weight: 5, align: Align::Center, value: Value::Number },
     Column {
         header: "Họ và tên",
-        weight: 20,
+        weight: 18,
         align: Align::Left,
         value: Value::Text(|r| r.holder_name.clone()),
     },
     Column {
         header: "Đơn vị cung cấp",
-        weight: 16,
+        weight: 19,
         align: Align::Left,
         value: Value::Text(|r| r.provider.clone()),
     },
@@ -200,7 +200,7 @@ pub(crate) const CERTIFICATES: &[Column<CertificateRow>] = &[
         value: Value::Date(|r| Some(r.valid_to)),
     },
     Column {
-        header: "Trạng thái", weight: 15, align: Align::Left, value: Value::Text(|r| r.status.clone())
+        header: "Trạng thái", weight: 14, align: Align::Left, value: Value::Text(|r| r.status.clone())
     },
 ];
 

@@ -468,6 +468,15 @@ fn layout_parts_are_well_formed_and_follow_the_decree() {
             assert_eq!(row, first_row, "{kind:?}: the header row is the table's first row");
         }
 
+        // Data rows never split across pages.
+        for m in &marked {
+            let table = m.parent().unwrap().parent().unwrap().parent().unwrap();
+            let rows = table.children().filter(|n| n.tag_name().name() == "tr").skip(1);
+            for row in rows {
+                assert!(row.descendants().any(|n| n.tag_name().name() == "cantSplit"), "{kind:?} row splits");
+            }
+        }
+
         // The signature row cannot split, and the paragraph before it keeps with it.
         let tables: Vec<_> = doc.descendants().filter(|n| n.tag_name().name() == "tbl").collect();
         let signature = tables.last().unwrap();

@@ -63,7 +63,8 @@ pub(crate) fn data_table(data: &TableData, width: u32) -> Table {
             .zip(&widths)
             .map(|((c, h), &w)| cell(&c.text(), Look::plain(SMALL), alignment(h.align), w, keep_next))
             .collect();
-        rows.push(TableRow::new(cells));
+        // A row split over two pages is easy to misread (or to miss).
+        rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(rows)
         .set_grid(widths)
