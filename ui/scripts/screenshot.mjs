@@ -55,12 +55,9 @@ try {
   await page.getByTestId('staff-search').fill('');
   await page.waitForTimeout(500);
 
-  await page.getByTestId('staff-row').filter({ hasText: 'Kiều Văn Quang' }).click();
+  await page.getByTestId('staff-row').filter({ hasText: 'Phan Quốc Bảo' }).click();
   await page.getByTestId('field-full_name').waitFor();
-  await page.getByTestId('field-phone').fill('09123');
   await shot('3-panel');
-
-  await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await page.getByTestId('staff-row').filter({ hasText: 'Bùi Văn Thành' }).click();
   await page.getByTestId('staff-mark-left').click();

@@ -54,7 +54,7 @@ export function schoolBackend(): FakeBackend {
   const fake = new FakeBackend();
   ROWS.forEach(([name, birth, gender, position, team], i) => {
     const missingCccd = name === 'Đặng Thị Hồng Ngọc';
-    const oldCmnd = name === 'Kiều Văn Quang';
+    const oldCmnd = name === 'Phan Quốc Bảo';
     const person = fake.seed({
       full_name: name,
       birth_date: birth,

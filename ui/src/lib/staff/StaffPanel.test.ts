@@ -44,7 +44,7 @@ describe('StaffPanel', () => {
   });
 
   it('shows stored warnings in words and says the save keeps them for follow-up', async () => {
-    setup((s) => s.full_name === 'Kiều Văn Quang');
+    setup((s) => s.full_name === 'Phan Quốc Bảo');
     const cccd = await screen.findByTestId('field-cccd');
     await waitFor(() => expect(describedText(cccd)).toContain('là số CMND cũ'));
     expect(describedText(cccd)).toContain('Cần kiểm tra');

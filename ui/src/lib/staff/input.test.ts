@@ -4,10 +4,10 @@ import { emptyInput, inputOf, sameInput } from './input';
 
 describe('inputOf', () => {
   it('gives the form dd/mm/yyyy dates and empty text for missing values', () => {
-    const person = schoolBackend().staff.find((s) => s.full_name === 'Kiều Văn Quang');
-    if (!person) throw new Error('sample school has Kiều Văn Quang');
+    const person = schoolBackend().staff.find((s) => s.full_name === 'Phan Quốc Bảo');
+    if (!person) throw new Error('sample school has Phan Quốc Bảo');
     const input = inputOf(person);
-    expect(input.birth_date).toBe('05/05/1983');
+    expect(input.birth_date).toBe('11/01/1995');
     expect(input.cccd_issued_on, 'no issue date stored').toBe('');
     expect(input.notes).toBe('');
   });

@@ -34,6 +34,8 @@ describe('UnitPage', () => {
     await waitFor(() => expect(described(name)).toContain('Tên đơn vị: chưa nhập'));
     expect(name.getAttribute('aria-invalid')).toBe('true');
     expect(described(email)).toContain('Email cán bộ đầu mối: không đúng dạng');
+    expect(document.activeElement, 'the user is taken to the first field to fix').toBe(name);
+    expect(screen.getByText(/Chưa lưu: sửa các mục báo lỗi/)).toBeTruthy();
     expect(onsaved).not.toHaveBeenCalled();
     expect(fake.unit.name, 'nothing was written').toBe('Trường THCS Lê Lợi');
   });
