@@ -22,16 +22,16 @@ fn split(width: u32) -> (usize, usize) {
     (left as usize, (width - left) as usize)
 }
 
-/// A borderless table of one row and two cells with fixed widths.
-fn two_columns(width: u32, left: TableCell, right: TableCell) -> (Table, TableRow) {
+/// A borderless table of one row (shaped by `row`) and two cells with fixed
+/// widths.
+fn two_columns(width: u32, left: TableCell, right: TableCell, row: fn(TableRow) -> TableRow) -> Table {
     let (lw, rw) = split(width);
-    let row = TableRow::new(vec![left.width(lw, WidthType::Dxa), right.width(rw, WidthType::Dxa)]);
-    let table = Table::without_borders(vec![])
+    let cells = vec![left.width(lw, WidthType::Dxa), right.width(rw, WidthType::Dxa)];
+    Table::without_borders(vec![row(TableRow::new(cells))])
         .set_grid(vec![lw, rw])
         .layout(TableLayoutType::Fixed)
         .width(width as usize, WidthType::Dxa)
-        .margins(docx_rs::TableCellMargins::new().margin(0, 57, 0, 57));
-    (table, row)
+        .margins(docx_rs::TableCellMargins::new().margin(0, 57, 0, 57))
 }
 
 /// Left: managing body (upper case) and UNIT NAME (bold upper case) with a
@@ -60,8 +60,7 @@ pub(crate) fn national_header(unit: &UnitInfo, width: u32) -> Table {
     let right = TableCell::new()
         .add_paragraph(style::text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::bold(SMALL), center))
         .add_paragraph(style::text("Độc lập - Tự do - Hạnh phúc", motto, center));
-    let (table, row) = two_columns(width, left, right);
-    table.add_row(row)
+    two_columns(width, left, right, |row| row)
 }
 
 /// "Hải Phòng, ngày 05 tháng 02 năm 2026": the decree writes days below 10
@@ -173,9 +172,8 @@ pub(crate) fn signature_block(unit: &UnitInfo, width: u32) -> Table {
         right = right.add_paragraph(style::paragraph(Look::plain(BODY), center));
     }
     right = right.add_paragraph(style::text(&clean_line(&unit.signer_name), Look::bold(BODY), center));
-    let (table, row) =
-        two_columns(width, left.vertical_align(VAlignType::Top), right.vertical_align(VAlignType::Top));
-    table.add_row(row.cant_split())
+    let (left, right) = (left.vertical_align(VAlignType::Top), right.vertical_align(VAlignType::Top));
+    two_columns(width, left, right, TableRow::cant_split)
 }
 
 /// An empty line between the table and the signature block, kept with the

@@ -13,7 +13,7 @@ use crate::spec::Orientation;
 use chungthu_model::text::clean_line;
 use docx_rs::{Docx, PageMargin, PageOrientationType};
 use std::io::Cursor;
-use style::{BODY, Page};
+use style::{BODY, Page, SMALL};
 
 /// Builds the Word document of `form` for `unit`, dated by `date`.
 ///
@@ -49,7 +49,7 @@ pub fn build_docx(form: &Form, unit: &UnitInfo, date: DateLine) -> Result<Vec<u8
                 .gutter(0),
         )
         .default_fonts(style::fonts())
-        .default_size(BODY)
+        .default_size(SMALL)
         .default_line_spacing(style::spacing(0, 0))
         .header(page_header)
         .first_header(first_page_header)

@@ -33,7 +33,7 @@ fn alignment(align: Align) -> AlignmentType {
 
 fn cell(text: &str, look: Look, align: AlignmentType, width: usize, keep_next: bool) -> TableCell {
     TableCell::new()
-        .add_paragraph(style::text(text, look, align).keep_next(keep_next))
+        .add_paragraph(style::cell_text(text, look, align).keep_next(keep_next))
         .width(width, WidthType::Dxa)
         .vertical_align(VAlignType::Center)
 }
