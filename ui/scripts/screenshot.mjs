@@ -81,6 +81,16 @@ try {
   await page.getByTestId('unit-save').click();
   await shot('6-unit');
 
+  await page.goto('http://localhost:4173/#large');
+  await page.reload();
+  await page.getByTestId('staff-row').first().waitFor();
+  const before = await page.getByTestId('staff-row').count();
+  await page.locator('.table-wrap').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="staff-row"]').length > n, before);
+  const after = await page.getByTestId('staff-row').count();
+  console.log(`large register: ${before} rows, ${after} after scrolling to the end`);
+  await shot('8-large');
+
   await page.goto('http://localhost:4173/#damaged');
   await page.reload();
   await page.getByTestId('error-screen').waitFor();

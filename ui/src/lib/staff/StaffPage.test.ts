@@ -89,6 +89,20 @@ describe('StaffPage', () => {
     expect(screen.queryByTestId('staff-more'), 'nothing more to load').toBeNull();
   });
 
+  it('works from the keyboard: Enter on a row opens it with focus in Họ và tên, Esc returns to the row', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(21));
+    const row = rows()[2] as HTMLElement;
+    row.focus();
+    await user.keyboard('{Enter}');
+    const name = await screen.findByTestId('field-full_name');
+    expect((name as HTMLInputElement).value).toBe(row.querySelector('.full-name')?.textContent);
+    await waitFor(() => expect(document.activeElement).toBe(name));
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('staff-panel')).toBeNull());
+    expect(document.activeElement, 'focus goes back where the user was').toBe(row);
+  });
+
   it('opens a person from the list and adds a new one with Enter', async () => {
     const { fake, user } = setup();
     await waitFor(() => expect(rows()).toHaveLength(21));

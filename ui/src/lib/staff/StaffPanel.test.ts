@@ -119,12 +119,26 @@ describe('StaffPanel', () => {
   });
 
   it('offers to bring back a person who left', async () => {
-    const { fake, user, onchanged } = setup((s) => s.full_name === 'Hà Văn Sơn');
+    const { fake, user, onchanged, onclose } = setup((s) => s.full_name === 'Hà Văn Sơn');
     expect((await screen.findByTestId('staff-panel')).textContent).toContain('Đã nghỉ từ 01/04/2025');
     expect(screen.queryByTestId('staff-mark-left'), 'a left person cannot leave again').toBeNull();
     await user.click(screen.getByTestId('staff-reinstate'));
     await waitFor(() => expect(screen.getByTestId('staff-panel').textContent).toContain('Đang công tác'));
     expect(fake.callsTo('staff_reinstate')).toHaveLength(1);
     expect(onchanged).toHaveBeenCalled();
+
+    // The pressed button is gone, so focus fell to the page: Esc must still close.
+    await user.keyboard('{Escape}');
+    expect(onclose).toHaveBeenCalledTimes(1);
+  });
+
+  it('Esc in the leave dialog closes only the dialog', async () => {
+    const { user, onclose } = setup((s) => s.full_name === 'Mai Thị Thảo');
+    await user.click(await screen.findByTestId('staff-mark-left'));
+    expect(screen.getByTestId('leave-dialog')).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('leave-dialog')).toBeNull();
+    expect(screen.getByTestId('staff-panel')).toBeTruthy();
+    expect(onclose).not.toHaveBeenCalled();
   });
 });

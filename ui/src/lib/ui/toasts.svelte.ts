@@ -1,16 +1,16 @@
 // Short confirmations ("Đã lưu …") shown in a corner and read out by screen
 // readers; they go away by themselves.
 
-export type Toast = { id: number; text: string; kind: 'success' | 'info' };
+export type Toast = { id: number; text: string };
 
 const SHOW_MS = 4000;
 let next = 1;
 
 export const toasts = $state<Toast[]>([]);
 
-export function notify(text: string, kind: Toast['kind'] = 'success'): void {
+export function notify(text: string): void {
   const id = next++;
-  toasts.push({ id, text, kind });
+  toasts.push({ id, text });
   setTimeout(() => dismiss(id), SHOW_MS);
 }
 
