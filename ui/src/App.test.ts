@@ -22,6 +22,9 @@ describe('App', () => {
       'Tệp dữ liệu D:\\ChungThu\\chungthu.db bị hỏng',
     );
     expect(box.textContent, 'the user is told where the data usually lives').toContain('%APPDATA%\\ChungThu');
+    expect(box.textContent, 'the database is opened at start, so the way out is a restart').toContain(
+      'đóng hẳn ChungThu rồi mở lại',
+    );
     expect(screen.queryByTestId('staff-search'), 'the register is not shown over a broken database').toBeNull();
   });
 

@@ -55,7 +55,7 @@ export const USUAL_POSITIONS = [
   'Bảo vệ',
 ];
 
-export function problem(field: Field, severity: Problem['severity'], code: string, text: string): Problem {
+function problem(field: Field, severity: Problem['severity'], code: string, text: string): Problem {
   return { field, severity, code, message: `${LABELS[field]}: ${text}` };
 }
 
