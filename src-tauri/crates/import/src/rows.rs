@@ -279,11 +279,11 @@ fn mark_shared_numbers(rows: &mut [ImportedRow], mapping: &ColumnMapping) {
         (Field::StaffCode, |f| f.staff_code.as_deref(), "staff_code_duplicate"),
     ];
     for (field, key, code) in keys {
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(rows.len());
         let mut marks: Vec<(usize, usize, bool)> = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             let Some(value) = key(&row.fields) else { continue };
-            match first.entry(value.to_owned()) {
+            match first.entry(value) {
                 Entry::Vacant(e) => {
                     e.insert(i);
                 }
