@@ -94,14 +94,18 @@ fn edit_changes_only_the_given_fields_and_leave_marks_status() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let id = json(&run(&db, HUONG))["id"].as_i64().unwrap().to_string();
-    let edited = json(&run(&db, &["staff", "edit", &id, "--position", "Tổ trưởng chuyên môn", "--phone", "", "--json"]));
+    let edited = json(&run(
+        &db,
+        &["staff", "edit", &id, "--position", "Tổ trưởng chuyên môn", "--phone", "", "--json"],
+    ));
     assert_eq!(edited["position"], "Tổ trưởng chuyên môn");
     assert_eq!(edited["phone"], Value::Null, "an empty value clears the field");
     assert_eq!(edited["cccd"], "001185012345", "untouched fields stay");
 
     let no_note = run(&db, &["staff", "leave", &id, "--reason", "other", "--on", "01/09/2026"]);
     assert_eq!(no_note.status.code(), Some(2), "case 3 needs a note");
-    let left = json(&run(&db, &["staff", "leave", &id, "--reason", "transfer", "--on", "01/09/2026", "--json"]));
+    let left =
+        json(&run(&db, &["staff", "leave", &id, "--reason", "transfer", "--on", "01/09/2026", "--json"]));
     assert_eq!(left["status"], "left");
     assert_eq!(left["left_reason"], "transfer");
     assert_eq!(left["left_on"], "2026-09-01");
