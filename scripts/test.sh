@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Command 2 of the README (and all that .ci/run does): install what the tests
+# need, then run every check and test: formatting, lints, the window's type
+# check and component tests, every Rust test, and the real-app end-to-end
+# tests under Xvfb. Benchmarks and fuzzing are separate (see README).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+# One feature set for every cargo step, so the app is compiled once.
+features=(--features chungthu-app/custom-protocol)
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Định dạng mã Rust"
+cargo fmt --all --check
+
+step "Giao diện: kiểm tra kiểu, kiểm thử thành phần, dựng"
+npm --prefix ui run check
+npm --prefix ui test
+npm --prefix ui run build
+
+step "Rust: clippy"
+cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
+
+step "Rust: kiểm thử"
+cargo test --workspace "${features[@]}"
+
+step "Ứng dụng thật dưới Xvfb (tauri-driver + WebKitWebDriver)"
+cargo build -p chungthu-app -p chungthu-cli "${features[@]}"
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1366x860x24" npm test)
+
+step "Tất cả kiểm thử đều đạt."
