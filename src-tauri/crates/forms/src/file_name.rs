@@ -1,16 +1,14 @@
 //! Suggested file names: Vietnamese (diacritics kept — Windows handles
-//! Unicode names), safe on Windows, short enough for deep folders.
+//! Unicode names), safe on Windows, short enough for deep folders. The
+//! Windows rules themselves live in `chungthu_model::filename`.
 
 use crate::input::FormKind;
 use crate::spec;
 use chungthu_model::VnDate;
-use chungthu_model::text::clean_line;
+pub use chungthu_model::filename::MAX_FILE_NAME_CHARS;
+use chungthu_model::filename::{name_part, safe_file_name};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// Longest suggested name, in characters, extension included (Windows allows
-/// 260 for the whole path; this leaves room for the folders).
-pub const MAX_FILE_NAME_CHARS: usize = 120;
 
 /// The kind of file written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -32,31 +30,26 @@ impl FileFormat {
     }
 }
 
-/// Characters Windows refuses in a file name.
-const FORBIDDEN: [char; 9] = ['<', '>', ':', '"', '/', '\\', '|', '?', '*'];
-
 /// "Danh sách đề nghị cấp CTS - Trường THCS Lê Lợi - 23-11-2026.docx".
 ///
-/// The unit name is cleaned (NFC, no control characters), loses the
-/// characters Windows forbids and is shortened to fit
-/// [`MAX_FILE_NAME_CHARS`]. Names always start with the form's words, so
-/// they can never be a reserved device name such as `CON` or `NUL`.
+/// The unit name is cleaned by [`name_part`] and shortened so the whole name
+/// fits [`MAX_FILE_NAME_CHARS`]; [`safe_file_name`] then applies the Windows
+/// rules to the whole (the form's words come first, so the name is never a
+/// reserved device name such as `CON`).
 pub fn default_file_name(kind: FormKind, unit_name: &str, date: VnDate, format: FileFormat) -> String {
     let stem = spec::layout(kind).file_stem;
     let date = date.to_string().replace('/', "-");
     let ext = format.extension();
-    let unit: String = clean_line(
-        &unit_name.chars().map(|c| if FORBIDDEN.contains(&c) { ' ' } else { c }).collect::<String>(),
-    );
     let fixed = stem.chars().count() + " - ".len() * 2 + date.chars().count() + ext.len();
-    let unit: String = unit.chars().take(MAX_FILE_NAME_CHARS.saturating_sub(fixed)).collect();
-    let unit = unit.trim_end_matches(['.', ' ', '-']);
-    if unit.is_empty() { format!("{stem} - {date}{ext}") } else { format!("{stem} - {unit} - {date}{ext}") }
+    let unit = name_part(unit_name, MAX_FILE_NAME_CHARS.saturating_sub(fixed));
+    let name = if unit.is_empty() { format!("{stem} - {date}") } else { format!("{stem} - {unit} - {date}") };
+    safe_file_name(&name, ext)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chungthu_model::filename::{FORBIDDEN_CHARS, is_reserved_device};
 
     fn day() -> VnDate {
         VnDate::from_ymd(2026, 11, 23).unwrap()
@@ -82,10 +75,9 @@ mod tests {
             for unit in [nasty, long.as_str(), "", "CON", "..."] {
                 let name = default_file_name(kind, unit, day(), FileFormat::Docx);
                 assert!(name.chars().count() <= MAX_FILE_NAME_CHARS, "{name}");
-                assert!(!name.chars().any(|c| FORBIDDEN.contains(&c) || c.is_control()), "{name}");
+                assert!(!name.chars().any(|c| FORBIDDEN_CHARS.contains(&c) || c.is_control()), "{name}");
                 assert!(name.ends_with(" - 23-11-2026.docx"), "{name}");
-                let base = name.split('.').next().unwrap().to_uppercase();
-                assert!(!["CON", "PRN", "AUX", "NUL"].contains(&base.as_str()), "{name}");
+                assert!(!is_reserved_device(&name), "{name}");
             }
         }
         assert_eq!(

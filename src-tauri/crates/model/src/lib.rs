@@ -7,6 +7,7 @@
 
 pub mod cccd;
 pub mod date;
+pub mod filename;
 pub mod order;
 pub mod phone;
 pub mod problem;
