@@ -18,9 +18,16 @@ pub enum ApiError {
     /// The action is not allowed in the current state.
     #[error("{0}")]
     Refused(String),
+    /// A file could not be written (the message names it and says what to do).
+    #[error("{0}")]
+    File(String),
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A spreadsheet to import cannot be read at all (its code is the
+    /// importer's: `encrypted`, `not_spreadsheet`, `no_header`…).
+    #[error(transparent)]
+    Import(#[from] chungthu_import::ImportError),
 }
 
 fn summary(problems: &[Problem]) -> String {
@@ -34,7 +41,8 @@ pub type Result<T, E = ApiError> = std::result::Result<T, E>;
 /// The error as the window and the CLI's JSON see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ErrorBody {
-    /// Stable code: `invalid`, `not_found`, `refused`, `busy`, `damaged`, `newer_version`, `internal`.
+    /// Stable code: `invalid`, `not_found`, `refused`, `file`, `busy`, `damaged`, `newer_version`, `internal`,
+    /// or an import error's code (`encrypted`, `not_spreadsheet`, `no_header`…).
     pub code: String,
     /// Vietnamese sentence for the user.
     pub message: String,
@@ -49,17 +57,22 @@ impl ApiError {
             ApiError::Invalid(_) => "invalid",
             ApiError::NotFound(_) => "not_found",
             ApiError::Refused(_) => "refused",
+            ApiError::File(_) => "file",
             ApiError::Store(StoreError::Busy) => "busy",
             ApiError::Store(StoreError::Damaged { .. }) => "damaged",
             ApiError::Store(StoreError::NewerVersion { .. }) => "newer_version",
             ApiError::Store(_) => "internal",
+            ApiError::Import(e) => e.code(),
         }
     }
 
     /// True when the user can fix it (bad input, wrong state); false for
     /// failures of the program or the disk. The CLI exits 2 or 1 on it.
     pub fn is_user_error(&self) -> bool {
-        matches!(self, ApiError::Invalid(_) | ApiError::NotFound(_) | ApiError::Refused(_))
+        matches!(
+            self,
+            ApiError::Invalid(_) | ApiError::NotFound(_) | ApiError::Refused(_) | ApiError::Import(_)
+        )
     }
 
     /// The IPC/JSON form.

@@ -4,10 +4,12 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod import;
 pub mod paths;
 pub mod staff;
 pub mod unit;
 
+pub use chungthu_import as importer;
 pub use chungthu_model as model;
 pub use chungthu_store as store;
 pub use error::{ApiError, ErrorBody, Result};

@@ -2,6 +2,7 @@
 //! as the window. JSON output (`--json`) is a documented contract (README).
 //! Exit status: 0 done, 2 bad input (nothing written), 1 internal error.
 
+mod import;
 mod staff;
 mod unit;
 

@@ -34,6 +34,8 @@ pub enum StaffCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Nhập danh sách từ tệp xuất của CSDL ngành (.xlsx, .xls, .ods, .csv)
+    Import(crate::import::ImportArgs),
     /// Đánh dấu đã nghỉ / chuyển đi
     Leave {
         id: i64,
@@ -141,6 +143,7 @@ pub fn run(api: &mut Api, command: StaffCommand) -> Result<(), Failure> {
             let staff = api.staff(id)?;
             if json { print_json(&staff) } else { print_staff_table(std::slice::from_ref(&staff)) }
         }
+        StaffCommand::Import(args) => return crate::import::run(api, args),
         StaffCommand::Leave { id, reason, on, note, json } => {
             let reason = match reason {
                 ReasonArg::Transfer => LeftReason::Transfer,

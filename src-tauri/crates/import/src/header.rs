@@ -210,10 +210,23 @@ fn classify(text: &str) -> Option<ImportField> {
     })
 }
 
+/// One non-empty header cell, mapped or not: the window lists them so the
+/// user can map a column the detection left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HeaderCell {
+    /// 0-based column index.
+    pub index: u32,
+    /// Column letter ("H").
+    pub letter: String,
+    /// The header as written (cleaned), e.g. "Căn cước công dân / Số".
+    pub header: String,
+}
+
 /// A header row candidate found in the first rows.
 struct Candidate {
     mapping: ColumnMapping,
     score: usize,
+    cells: Vec<HeaderCell>,
 }
 
 /// Finds the header among `rows` (row index 0-based, cells). Two-row
@@ -236,11 +249,21 @@ pub(crate) fn detect(rows: &[(u32, Row<'_>)]) -> Option<ColumnMapping> {
     best.map(|b| b.mapping)
 }
 
+/// Every non-empty header cell of `mapping`'s header row(s) among `rows`.
+pub(crate) fn cells(rows: &[(u32, Row<'_>)], mapping: &ColumnMapping) -> Vec<HeaderCell> {
+    let row = |number: u32| rows.iter().find(|(i, _)| i + 1 == number).map(|(i, r)| (*i, r));
+    let Some((index, top)) = row(mapping.header_row) else { return Vec::new() };
+    let bottom =
+        (mapping.first_data_row == mapping.header_row + 2).then(|| row(mapping.header_row + 1)).flatten();
+    read_header(index, top, bottom).cells
+}
+
 fn read_header(index: u32, top: &Row<'_>, bottom: Option<(u32, &Row<'_>)>) -> Candidate {
     let text = |row: &Row<'_>, c: usize| row.get(c).map(|v| clean_line(&display_text(v))).unwrap_or_default();
     let width = top.len().max(bottom.map_or(0, |(_, b)| b.len()));
     let mut columns: Vec<MappedColumn> = Vec::new();
     let mut signature = Vec::new();
+    let mut cells = Vec::new();
     let mut group: Option<String> = None;
     for c in 0..width {
         let t = text(top, c);
@@ -263,14 +286,15 @@ fn read_header(index: u32, top: &Row<'_>, bottom: Option<(u32, &Row<'_>)>) -> Ca
             options.push(t.clone());
         }
         let shown = options.first().cloned().unwrap_or_default();
+        let index = u32::try_from(c).unwrap_or(u32::MAX);
         if !shown.is_empty() {
             signature.push(normalise(&shown));
+            cells.push(HeaderCell { index, letter: column_letter(index), header: shown.clone() });
         }
         let Some(field) = options.iter().find_map(|o| classify(o)) else { continue };
         if columns.iter().any(|m| m.field == field) {
             continue;
         }
-        let index = u32::try_from(c).unwrap_or(u32::MAX);
         columns.push(MappedColumn { field, index, letter: column_letter(index), header: shown });
     }
     let rows_used = if bottom.is_some() { 2 } else { 1 };
@@ -283,6 +307,7 @@ fn read_header(index: u32, top: &Row<'_>, bottom: Option<(u32, &Row<'_>)>) -> Ca
             signature: format!("{rows_used}|{}", signature.join("|")),
         },
         score,
+        cells,
     }
 }
 

@@ -35,7 +35,7 @@ pub use book::CSV_SHEET;
 pub use cell::column_letter;
 pub use error::{ImportError, Result};
 pub use format::{FileFormat, detect as detect_format};
-pub use header::{ColumnMapping, HEADER_SCAN_ROWS, ImportField, MappedColumn};
+pub use header::{ColumnMapping, HEADER_SCAN_ROWS, HeaderCell, ImportField, MappedColumn};
 pub use options::{ImportOptions, Limits};
 pub use problem::ImportProblem;
 pub use reconcile::{
@@ -62,6 +62,9 @@ pub struct ImportReport {
     pub sheet: String,
     /// Columns used (detected or given); show it so the user can correct it.
     pub mapping: ColumnMapping,
+    /// Every non-empty cell of the header row(s), mapped or not, so the
+    /// user can map a column the detection left out.
+    pub headers: Vec<HeaderCell>,
     /// Every data row, importable or not, in file order.
     pub rows: Vec<ImportedRow>,
     /// Row number (1-based) where the data was taken to end: the totals row
@@ -178,6 +181,7 @@ fn import_guarded(bytes: &[u8], options: &ImportOptions) -> Result<ImportReport>
         sheets,
         sheet,
         mapping: data.mapping,
+        headers: data.headers,
         rows: data.rows,
         end_row: data.end_row,
     })

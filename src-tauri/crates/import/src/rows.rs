@@ -7,7 +7,7 @@ use crate::book::Book;
 use crate::cell::{Cell, Row};
 use crate::error::{ImportError, Result};
 use crate::format::FileFormat;
-use crate::header::{self, ColumnMapping, HEADER_SCAN_ROWS, ImportField};
+use crate::header::{self, ColumnMapping, HEADER_SCAN_ROWS, HeaderCell, ImportField};
 use crate::options::ImportOptions;
 use crate::problem::ImportProblem;
 use crate::values::{display_text, field_text, is_row_number};
@@ -52,6 +52,7 @@ impl ImportedRow {
 /// What reading a sheet found.
 pub(crate) struct SheetData {
     pub mapping: ColumnMapping,
+    pub headers: Vec<HeaderCell>,
     pub rows: Vec<ImportedRow>,
     pub end_row: Option<u32>,
 }
@@ -113,24 +114,22 @@ pub(crate) fn read_sheet(book: &mut Book<'_>, sheet: &str, options: &ImportOptio
         rows: HEADER_SCAN_ROWS,
         expected: header::expected_headers(),
     };
+    if let Some(m) = &options.mapping {
+        m.check(limits.max_columns)?;
+    }
+    // Read even with a given mapping: the window lists every header cell.
+    let head = read_head(book, sheet, limits.max_columns)?;
     let mapping = match &options.mapping {
-        Some(m) => {
-            m.check(limits.max_columns)?;
-            m.clone()
-        }
-        None => {
-            let head = read_head(book, sheet, limits.max_columns)?;
-            if head.is_empty() {
-                return Err(ImportError::EmptySheet { sheet: sheet.to_owned() });
-            }
-            header::detect(&head).ok_or_else(no_header)?
-        }
+        Some(m) => m.clone(),
+        None if head.is_empty() => return Err(ImportError::EmptySheet { sheet: sheet.to_owned() }),
+        None => header::detect(&head).ok_or_else(no_header)?,
     };
+    let headers = header::cells(&head, &mapping);
     let mut collector = Collector::new(mapping, options, book.format() == FileFormat::Csv);
     book.read(sheet, limits.max_columns, &mut |index, cells| collector.take(index, cells))?;
     let Collector { mapping, mut rows, end_row, .. } = collector;
     mark_shared_numbers(&mut rows, &mapping);
-    Ok(SheetData { mapping, rows, end_row })
+    Ok(SheetData { mapping, headers, rows, end_row })
 }
 
 /// Turns data rows into `ImportedRow`s and decides where the data ends.

@@ -155,6 +155,9 @@ fn a_confirmed_mapping_is_remembered_through_json_and_applied() {
     let report = import_with("export.xlsx", &options);
     assert!(report.rows.iter().all(|r| r.input.phone.is_empty()), "unmapped column not read");
     assert!(!report.problems().any(|p| p.code == "cell_unreadable"), "the #N/A cell is no longer read");
+    let phone = report.headers.iter().find(|h| h.letter == "J").map(|h| h.header.as_str());
+    assert_eq!(phone, Some("Điện thoại"), "an unmapped column is still listed, so it can be mapped back");
+    assert_eq!(report.headers.len(), 12, "every header cell, mapped or not");
     remembered.columns.retain(|c| c.field != ImportField::FullName);
     options.mapping = Some(remembered);
     assert_eq!(error_code(&fixture("export.xlsx"), &options), "mapping_invalid");

@@ -1,0 +1,102 @@
+//! `chungthu staff import FILE`: the sector database's export into the
+//! register, through the same preview and apply as the window.
+
+use crate::{Failure, print_json};
+use chungthu_api::Api;
+use chungthu_api::import::{ImportOutcome, ImportPreview, ImportRequest};
+use chungthu_api::importer::{FileFormat, ImportProblem};
+use clap::Args;
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// Tệp xuất từ CSDL ngành (.xlsx, .xls, .ods, .csv)
+    file: PathBuf,
+    /// Trang tính cần đọc (mặc định: trang đầu tiên có danh sách cán bộ)
+    #[arg(long)]
+    sheet: Option<String>,
+    /// Chỉ kiểm tra và báo cáo, không ghi gì
+    #[arg(long)]
+    dry_run: bool,
+    /// Khi danh sách đã có người: áp dụng mọi thay đổi đề xuất (thêm, sửa,
+    /// đánh dấu đã nghỉ, đưa trở lại); không có cờ này thì chỉ báo cáo
+    #[arg(long)]
+    apply_reconcile: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+/// The `--json` report (documented in the README).
+#[derive(Serialize)]
+struct Report<'a> {
+    file: &'a str,
+    format: FileFormat,
+    sheet: &'a str,
+    dry_run: bool,
+    reconcile: bool,
+    applied: bool,
+    rows_read: u32,
+    importable: u32,
+    with_errors: u32,
+    #[serde(flatten)]
+    outcome: ImportOutcome,
+    problems: &'a [ImportProblem],
+}
+
+/// Runs `staff import`.
+pub fn run(api: &mut Api, args: ImportArgs) -> Result<(), Failure> {
+    let request = ImportRequest { path: args.file.display().to_string(), sheet: args.sheet, mapping: None };
+    let read = api.import_setup()?.read(&request, &mut |_| {})?;
+    let preview = api.import_preview_of(&read)?;
+    let writes = !args.dry_run && (preview.first_import || args.apply_reconcile);
+    let outcome = if writes {
+        api.import_apply_of(&read, &preview.accept_all(), &mut |_| {})?
+    } else {
+        preview.outcome_if_all_accepted()
+    };
+    let report = Report {
+        file: &preview.file_name,
+        format: preview.format,
+        sheet: &preview.sheet,
+        dry_run: args.dry_run,
+        reconcile: !preview.first_import,
+        applied: writes,
+        rows_read: preview.counts.rows,
+        importable: preview.counts.importable,
+        with_errors: preview.counts.with_errors,
+        outcome,
+        problems: &preview.problems,
+    };
+    if args.json {
+        print_json(&report);
+    } else {
+        print_text(&report, &preview);
+    }
+    Ok(())
+}
+
+fn print_text(r: &Report<'_>, preview: &ImportPreview) {
+    println!("Tệp {} — trang tính “{}”: đọc {} dòng.", r.file, r.sheet, r.rows_read);
+    for p in r.problems {
+        let kind = if p.is_error() { "Lỗi (không nhập)" } else { "Cần kiểm tra" };
+        println!("  {kind} — {p}");
+    }
+    let o = &r.outcome;
+    let verb = if r.applied { "Đã" } else { "Sẽ" };
+    println!(
+        "{verb} thêm {} người, cập nhật {} người, đánh dấu đã nghỉ {} người, đưa trở lại {} người; {} người không đổi.",
+        o.added, o.updated, o.left, o.returned, o.unchanged
+    );
+    if !r.applied {
+        if r.dry_run {
+            println!("Chạy thử (--dry-run): chưa ghi gì.");
+        } else if preview.first_import {
+            println!("Chưa ghi gì.");
+        } else {
+            println!(
+                "Danh sách đã có người: chưa ghi gì. Thêm --apply-reconcile để áp dụng các thay đổi trên."
+            );
+        }
+    }
+}
