@@ -296,29 +296,24 @@ pub fn active_holder_of_code(conn: &Connection, code: &str, except: Option<i64>)
         .optional()?)
 }
 
-/// A `LIKE … ESCAPE '\'` pattern for one search word: letters match at the
-/// start of a word ("h" finds Hương, not Thị), digits anywhere (the end of a
-/// phone or CCCD number is what people remember).
-fn like_pattern(word: &str) -> String {
-    let mut p = String::with_capacity(word.len() + 3);
-    p.push_str(if word.bytes().all(|b| b.is_ascii_digit()) { "%" } else { "% " });
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(c);
-    }
-    p.push('%');
-    p
+/// The needle for one search word: letters match at the start of a word
+/// ("h" finds Hương, not Thị), digits anywhere (the end of a phone or CCCD
+/// number is what people remember). `search_text` starts with a space, so
+/// " w" finds a word start even at the beginning.
+fn needle(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_digit()) { word.to_owned() } else { format!(" {word}") }
 }
 
 /// Searches and pages the register in Vietnamese list order.
+///
+/// `instr` on the folded column rather than `LIKE`: both sides are already
+/// folded, so a plain byte search is enough and needs no escaping.
 pub fn search(conn: &Connection, q: &StaffQuery) -> Result<StaffPage> {
     let mut clauses = Vec::new();
     let mut args: Vec<String> = Vec::new();
     for word in fold(&q.search).split_whitespace() {
-        args.push(like_pattern(word));
-        clauses.push(format!("search_text LIKE ?{} ESCAPE '\\'", args.len()));
+        args.push(needle(word));
+        clauses.push(format!("instr(search_text, ?{}) > 0", args.len()));
     }
     if let Some(status) = q.status {
         args.push(status.as_str().to_owned());
@@ -336,25 +331,19 @@ pub fn search(conn: &Connection, q: &StaffQuery) -> Result<StaffPage> {
         clauses.push("warnings <> '[]'".to_owned());
     }
     let filter = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-    let limit = if q.limit == 0 { -1 } else { i64::from(q.limit) };
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, COUNT(*) OVER () FROM staff {filter}
-         ORDER BY sort_given, sort_rest, id LIMIT {limit} OFFSET {}",
-        q.offset
-    ))?;
-    let mut total = 0;
-    let mut items = Vec::new();
-    let mut rows = stmt.query(params_from_iter(&args))?;
-    while let Some(r) = rows.next()? {
-        total = r.get(20)?;
-        items.push(from_row(r)?);
-    }
-    if items.is_empty() && q.offset > 0 {
-        total =
-            conn.query_row(&format!("SELECT COUNT(*) FROM staff {filter}"), params_from_iter(&args), |r| {
-                r.get(0)
-            })?;
-    }
+    // Every filtered column is in `staff_list`, so this reads the index only;
+    // its length is the total and a slice of it is the page.
+    let ids: Vec<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT id FROM staff INDEXED BY staff_list {filter} ORDER BY sort_given, sort_rest, id"
+        ))?
+        .query_map(params_from_iter(&args), |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let total = ids.len() as u32;
+    let end = if q.limit == 0 { ids.len() } else { ids.len().min(q.offset as usize + q.limit as usize) };
+    let page = ids.get(q.offset as usize..end).unwrap_or_default();
+    let mut one = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM staff WHERE id = ?1"))?;
+    let items = page.iter().map(|id| one.query_row([id], from_row)).collect::<Result<Vec<_>, _>>()?;
     Ok(StaffPage { items, total })
 }
 
