@@ -17,7 +17,8 @@ usual_positions: Array<string>, };
 
 export type ErrorBody = { 
 /**
- * Stable code: `invalid`, `not_found`, `refused`, `busy`, `damaged`, `newer_version`, `internal`.
+ * Stable code: `invalid`, `not_found`, `refused`, `file`, `busy`, `damaged`, `newer_version`, `internal`,
+ * or an import error's code (`encrypted`, `not_spreadsheet`, `no_header`…).
  */
 code: string, 
 /**
@@ -31,7 +32,7 @@ problems: Array<Problem>, };
 
 export type VnDate = string;
 
-export type Field = "full_name" | "birth_date" | "gender" | "position" | "team" | "staff_code" | "cccd" | "cccd_issued_on" | "phone" | "email" | "notes" | "left_on" | "left_reason" | "unit_name" | "focal_phone" | "focal_email";
+export type Field = "full_name" | "birth_date" | "gender" | "position" | "team" | "staff_code" | "cccd" | "cccd_issued_on" | "phone" | "email" | "notes" | "left_on" | "left_reason" | "unit_name" | "focal_phone" | "focal_email" | "cert_holder" | "cert_serial" | "cert_subject" | "cert_valid_from" | "cert_valid_to" | "provider_name" | "provider_short_name" | "request_certificate" | "request_reason" | "request_detail" | "reminder_days";
 
 export type Severity = "error" | "warning";
 
@@ -343,3 +344,573 @@ action: string,
  * Names of the fields that changed, comma-separated.
  */
 fields: string, };
+
+export type CertKind = "specialised" | "public";
+
+export type CertForm = "token" | "sim" | "remote";
+
+export type CertStatus = "valid" | "expiring" | "expired" | "revoked";
+
+export type Provider = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * Full name, as the "Đơn vị cung cấp" column writes it.
+ */
+name: string, 
+/**
+ * Name people use ("VNPT-CA").
+ */
+short_name: string, 
+/**
+ * Specialised or public.
+ */
+kind: CertKind, 
+/**
+ * Texts of the issuer's name that recognise this provider.
+ */
+issuer_fragments: Array<string>, 
+/**
+ * Came with the app (still editable).
+ */
+builtin: boolean, };
+
+export type ProviderInput = { 
+/**
+ * Full name.
+ */
+name: string, 
+/**
+ * Short name.
+ */
+short_name: string, 
+/**
+ * Specialised or public.
+ */
+kind: CertKind, 
+/**
+ * Issuer-name fragments, one per line.
+ */
+issuer_fragments: string, };
+
+export type CertView = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * Holder; `None` for the unit's own certificate.
+ */
+staff_id: number | null, 
+/**
+ * Holder's name in the register (the unit's name for its own).
+ */
+holder_name: string, 
+/**
+ * The holder still works at the unit (always true for the unit).
+ */
+holder_active: boolean, 
+/**
+ * Provider.
+ */
+provider_id: number | null, 
+/**
+ * Provider's short name.
+ */
+provider: string | null, 
+/**
+ * Specialised or public.
+ */
+kind: CertKind, 
+/**
+ * Token, SIM or remote signing.
+ */
+form: CertForm | null, 
+/**
+ * Serial, upper-case hex.
+ */
+serial_hex: string, 
+/**
+ * Name in the certificate.
+ */
+subject_name: string, 
+/**
+ * Issuer's name.
+ */
+issuer_name: string, 
+/**
+ * First valid day.
+ */
+valid_from: VnDate | null, 
+/**
+ * Last valid day.
+ */
+valid_to: VnDate, 
+/**
+ * Purpose.
+ */
+purpose: string | null, 
+/**
+ * Revocation day.
+ */
+revoked_on: VnDate | null, 
+/**
+ * Notes.
+ */
+notes: string | null, 
+/**
+ * Derived status.
+ */
+status: CertStatus, 
+/**
+ * Days from today to the last valid day (negative: expired that long ago).
+ */
+days_left: number, };
+
+export type Holder = { "staff": number } | "unit";
+
+export type CertInput = { 
+/**
+ * Holder.
+ */
+holder: Holder, 
+/**
+ * Provider, when known.
+ */
+provider_id: number | null, 
+/**
+ * Specialised or public.
+ */
+kind: CertKind, 
+/**
+ * Token, SIM, remote.
+ */
+form: CertForm | null, 
+/**
+ * Serial (hex; spaces and colons are ignored).
+ */
+serial_hex: string, 
+/**
+ * Name in the certificate (the holder's name when empty).
+ */
+subject_name: string, 
+/**
+ * First valid day (optional).
+ */
+valid_from: string, 
+/**
+ * Last valid day.
+ */
+valid_to: string, 
+/**
+ * Purpose.
+ */
+purpose: string, 
+/**
+ * Notes.
+ */
+notes: string, };
+
+export type CertQuery = { 
+/**
+ * Only this person's.
+ */
+staff_id: number | null, 
+/**
+ * Only these statuses (empty: all).
+ */
+statuses: Array<CertStatus>, 
+/**
+ * Only this provider.
+ */
+provider_id: number | null, 
+/**
+ * Only those ending within this many days (not yet expired).
+ */
+expiring_within: number | null, 
+/**
+ * Name or serial, ignoring case and diacritics.
+ */
+search: string, };
+
+export type StaffBrief = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * Họ và tên.
+ */
+full_name: string, 
+/**
+ * Chức vụ.
+ */
+position: string | null, };
+
+export type StatusCount = { 
+/**
+ * The state.
+ */
+status: RequestStatus, 
+/**
+ * How many.
+ */
+count: number, };
+
+export type Dashboard = { 
+/**
+ * The day it was computed for.
+ */
+today: VnDate, 
+/**
+ * Reminder thresholds, largest first.
+ */
+reminder_days: Array<number>, 
+/**
+ * Expired certificates of people still working (and of the unit) who
+ * have no newer usable certificate of the same kind.
+ */
+expired: Array<CertView>, 
+/**
+ * Certificates ending within the largest threshold.
+ */
+expiring: Array<CertView>, 
+/**
+ * Working people without a usable certificate.
+ */
+without_valid: Array<StaffBrief>, 
+/**
+ * Requests per state (every state, zero included).
+ */
+requests: Array<StatusCount>, 
+/**
+ * Requests not finished yet.
+ */
+waiting: Array<RequestView>, 
+/**
+ * Usable certificates in all.
+ */
+usable_count: number, };
+
+export type MatchKind = "cccd" | "name" | "unit";
+
+export type FileError = { 
+/**
+ * Stable code (`cert_damaged`, `cert_private_key`, `cert_is_ca`, `file_missing`…).
+ */
+code: string, 
+/**
+ * Vietnamese sentence for the user.
+ */
+message: string, };
+
+export type ImportItem = { 
+/**
+ * The file, as found.
+ */
+file: string, 
+/**
+ * Serial.
+ */
+serial_hex: string | null, 
+/**
+ * Name in the certificate.
+ */
+subject_name: string | null, 
+/**
+ * Issuer's name.
+ */
+issuer_name: string | null, 
+/**
+ * First valid day.
+ */
+not_before: VnDate | null, 
+/**
+ * Last valid day.
+ */
+not_after: VnDate | null, 
+/**
+ * Status the certificate would have today.
+ */
+status: CertStatus | null, 
+/**
+ * Recognised provider.
+ */
+provider_id: number | null, 
+/**
+ * Its short name.
+ */
+provider: string | null, 
+/**
+ * How the holder was found.
+ */
+matched: MatchKind | null, 
+/**
+ * Proposed holder (for a person).
+ */
+staff_id: number | null, 
+/**
+ * Proposed holder's name.
+ */
+staff_name: string | null, 
+/**
+ * People with the same name, when several could be meant.
+ */
+candidates: Array<StaffBrief>, 
+/**
+ * The certificate already stored, when this file is one we have.
+ */
+duplicate_of: number | null, 
+/**
+ * Why the file cannot be used.
+ */
+error: FileError | null, };
+
+export type ImportChoice = { 
+/**
+ * The file (as in the preview).
+ */
+file: string, 
+/**
+ * The confirmed holder.
+ */
+holder: Holder, };
+
+export type ImportStatus = "added" | "duplicate" | "error" | "needs_confirmation" | "no_match";
+
+export type ImportOutcome = { 
+/**
+ * The file.
+ */
+file: string, 
+/**
+ * Added, duplicate or error.
+ */
+status: ImportStatus, 
+/**
+ * The stored certificate (new, or the existing duplicate).
+ */
+certificate_id: number | null, 
+/**
+ * Why, for an error.
+ */
+error: FileError | null, };
+
+export type Crossing = { 
+/**
+ * The certificate.
+ */
+certificate_id: number, 
+/**
+ * Holder's name.
+ */
+holder_name: string, 
+/**
+ * Days left (negative: expired).
+ */
+days_left: number, 
+/**
+ * The threshold reached; `None` when it expired.
+ */
+threshold: number | null, };
+
+export type RequestKind = "issuance" | "renewal" | "change" | "revocation";
+
+export type RequestStatus = "marked" | "exported" | "sent" | "done" | "rejected";
+
+export type RequestEvent = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The request.
+ */
+request_id: number, 
+/**
+ * Day of the change.
+ */
+at: VnDate, 
+/**
+ * State before (`None` when the request was created).
+ */
+from_status: RequestStatus | null, 
+/**
+ * State after.
+ */
+to_status: RequestStatus, 
+/**
+ * Why (e.g. what the Department said when it sent the list back).
+ */
+note: string | null, };
+
+export type RequestInput = { 
+/**
+ * The person.
+ */
+staff_id: number, 
+/**
+ * Issue, renew, change, revoke.
+ */
+kind: RequestKind, 
+/**
+ * Revocation case; required for revocations, refused otherwise.
+ */
+reason: LeftReason | null, 
+/**
+ * Case 3 text (required then), or what changes (required for a change).
+ */
+detail: string, 
+/**
+ * The certificate it is about, if any.
+ */
+certificate_id: number | null, };
+
+export type BulkRequestInput = { 
+/**
+ * The people.
+ */
+staff_ids: Array<number>, 
+/**
+ * Issue, renew, change, revoke.
+ */
+kind: RequestKind, 
+/**
+ * Revocation case.
+ */
+reason: LeftReason | null, 
+/**
+ * Detail.
+ */
+detail: string, };
+
+export type RequestQuery = { 
+/**
+ * Only this state.
+ */
+status: RequestStatus | null, 
+/**
+ * Only this person's.
+ */
+staff_id: number | null, 
+/**
+ * Only this kind.
+ */
+kind: RequestKind | null, };
+
+export type RequestView = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The person.
+ */
+staff_id: number, 
+/**
+ * Their name.
+ */
+staff_name: string, 
+/**
+ * They still work at the unit.
+ */
+staff_active: boolean, 
+/**
+ * Issue, renew, change, revoke.
+ */
+kind: RequestKind, 
+/**
+ * Revocation case.
+ */
+reason: LeftReason | null, 
+/**
+ * Detail.
+ */
+detail: string | null, 
+/**
+ * The certificate.
+ */
+certificate_id: number | null, 
+/**
+ * Its serial.
+ */
+certificate_serial: string | null, 
+/**
+ * Its provider's full name ("Đơn vị cung cấp").
+ */
+provider: string | null, 
+/**
+ * State.
+ */
+status: RequestStatus, 
+/**
+ * The exported list it went into.
+ */
+batch_id: number | null, 
+/**
+ * Day of the last change of state.
+ */
+since: VnDate | null, 
+/**
+ * Note of the last change (e.g. why it was sent back).
+ */
+last_note: string | null, 
+/**
+ * What the form still lacks: the request cannot go into a list until
+ * these are filled in.
+ */
+missing: Array<Problem>, };
+
+export type Skipped = { 
+/**
+ * The person.
+ */
+staff_id: number, 
+/**
+ * Their name.
+ */
+full_name: string, 
+/**
+ * Why, in Vietnamese.
+ */
+message: string, };
+
+export type BulkOutcome = { 
+/**
+ * Requests made.
+ */
+added: Array<RequestView>, 
+/**
+ * People left out.
+ */
+skipped: Array<Skipped>, };
+
+export type RevocationProposal = { 
+/**
+ * The certificate.
+ */
+certificate: CertView, 
+/**
+ * The case matching why the person left.
+ */
+reason: LeftReason, 
+/**
+ * The note given when the person left (case 3 text).
+ */
+detail: string, };
+
+export type StaffHistory = { 
+/**
+ * Their certificates, newest expiry first.
+ */
+certificates: Array<CertView>, 
+/**
+ * Their requests, newest first.
+ */
+requests: Array<RequestView>, 
+/**
+ * Every change of state of those requests, in order.
+ */
+events: Array<RequestEvent>, };

@@ -36,6 +36,17 @@ const LABELS: Record<Field, string> = {
   unit_name: 'Tên đơn vị',
   focal_phone: 'Điện thoại cán bộ đầu mối',
   focal_email: 'Email cán bộ đầu mối',
+  cert_holder: 'Người giữ',
+  cert_serial: 'Số hiệu chứng thư số',
+  cert_subject: 'Tên trên chứng thư số',
+  cert_valid_from: 'Hiệu lực từ ngày',
+  cert_valid_to: 'Hiệu lực đến ngày',
+  provider_name: 'Tên nhà cung cấp',
+  provider_short_name: 'Tên viết tắt',
+  request_certificate: 'Chứng thư số',
+  request_reason: 'Lý do thu hồi',
+  request_detail: 'Nội dung đề nghị',
+  reminder_days: 'Số ngày nhắc trước',
 };
 
 export const USUAL_POSITIONS = [

@@ -3,9 +3,11 @@
 //! Each action that writes runs in one transaction and leaves an audit entry.
 #![deny(missing_docs)]
 
+pub mod certs;
 mod error;
 pub mod import;
 pub mod paths;
+pub mod requests;
 pub mod staff;
 pub mod unit;
 
@@ -42,7 +44,11 @@ pub struct Api {
 impl Api {
     /// Opens (creating or migrating) the database at `db`.
     pub fn open(db: &Path) -> Result<Self> {
-        Ok(Api { store: Store::open(db)?, order: NameOrder::new(), os_user: os_user(), today: local_today })
+        let mut api =
+            Api { store: Store::open(db)?, order: NameOrder::new(), os_user: os_user(), today: local_today };
+        // A new database starts with the providers Vietnamese certificates come from.
+        api.seed_providers_if_empty()?;
+        Ok(api)
     }
 
     /// Replaces the clock (tests pin "today" so age rules stay true over time).

@@ -3,9 +3,20 @@
 //! `ui/src/lib/bindings.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p
 //! chungthu-api --test bindings` rewrites it.
 
+use chungthu_api::certs::{
+    CertInput, CertQuery, CertStatus, CertView, Crossing, Dashboard, FileError, Holder, ImportChoice,
+    ImportItem, ImportOutcome, ImportStatus, MatchKind, ProviderInput, StaffBrief, StatusCount,
+};
 use chungthu_api::model::{Field, Gender, LeftReason, Problem, Severity, StaffInput, StaffStatus, VnDate};
+use chungthu_api::requests::{
+    BulkOutcome, BulkRequestInput, RequestInput, RequestQuery, RequestView, RevocationProposal, Skipped,
+    StaffHistory,
+};
 use chungthu_api::staff::{Leaving, Saved};
 use chungthu_api::store::audit::AuditEntry;
+use chungthu_api::store::certificate::CertForm;
+use chungthu_api::store::provider::{CertKind, Provider};
+use chungthu_api::store::request::{RequestEvent, RequestKind, RequestStatus};
 use chungthu_api::store::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
 use chungthu_api::store::unit::{SignerRole, Unit};
 use chungthu_api::{AppInfo, ErrorBody};
@@ -39,6 +50,36 @@ fn generate() -> String {
         decl::<SignerRole>(&cfg),
         decl::<Unit>(&cfg),
         decl::<AuditEntry>(&cfg),
+        decl::<CertKind>(&cfg),
+        decl::<CertForm>(&cfg),
+        decl::<CertStatus>(&cfg),
+        decl::<Provider>(&cfg),
+        decl::<ProviderInput>(&cfg),
+        decl::<CertView>(&cfg),
+        decl::<Holder>(&cfg),
+        decl::<CertInput>(&cfg),
+        decl::<CertQuery>(&cfg),
+        decl::<StaffBrief>(&cfg),
+        decl::<StatusCount>(&cfg),
+        decl::<Dashboard>(&cfg),
+        decl::<MatchKind>(&cfg),
+        decl::<FileError>(&cfg),
+        decl::<ImportItem>(&cfg),
+        decl::<ImportChoice>(&cfg),
+        decl::<ImportStatus>(&cfg),
+        decl::<ImportOutcome>(&cfg),
+        decl::<Crossing>(&cfg),
+        decl::<RequestKind>(&cfg),
+        decl::<RequestStatus>(&cfg),
+        decl::<RequestEvent>(&cfg),
+        decl::<RequestInput>(&cfg),
+        decl::<BulkRequestInput>(&cfg),
+        decl::<RequestQuery>(&cfg),
+        decl::<RequestView>(&cfg),
+        decl::<Skipped>(&cfg),
+        decl::<BulkOutcome>(&cfg),
+        decl::<RevocationProposal>(&cfg),
+        decl::<StaffHistory>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\

@@ -2,7 +2,9 @@
 //! as the window. JSON output (`--json`) is a documented contract (README).
 //! Exit status: 0 done, 2 bad input (nothing written), 1 internal error.
 
+mod certs;
 mod import;
+mod requests;
 mod staff;
 mod unit;
 
@@ -30,6 +32,12 @@ enum Command {
     /// Danh sách cán bộ
     #[command(subcommand)]
     Staff(staff::StaffCommand),
+    /// Chứng thư số: nhập tệp, danh sách, lịch hết hạn
+    #[command(subcommand)]
+    Cert(certs::CertCommand),
+    /// Đề nghị cấp mới, gia hạn, thay đổi, thu hồi
+    #[command(subcommand)]
+    Request(requests::RequestCommand),
     /// In đường dẫn tệp dữ liệu đang dùng
     Where,
 }
@@ -78,6 +86,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Where => unreachable!("handled before opening the database"),
         Command::Unit(command) => unit::run(&mut api, command),
         Command::Staff(command) => staff::run(&mut api, command),
+        Command::Cert(command) => certs::run(&mut api, command),
+        Command::Request(command) => requests::run(&mut api, command),
     }
 }
 

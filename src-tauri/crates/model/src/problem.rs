@@ -41,6 +41,28 @@ pub enum Field {
     FocalPhone,
     /// Email cán bộ đầu mối (unit settings)
     FocalEmail,
+    /// Người giữ chứng thư số
+    CertHolder,
+    /// Số hiệu (serial) chứng thư số
+    CertSerial,
+    /// Tên trên chứng thư số
+    CertSubject,
+    /// Hiệu lực từ ngày
+    CertValidFrom,
+    /// Hiệu lực đến ngày
+    CertValidTo,
+    /// Tên nhà cung cấp
+    ProviderName,
+    /// Tên viết tắt của nhà cung cấp
+    ProviderShortName,
+    /// Chứng thư số mà đề nghị nói đến
+    RequestCertificate,
+    /// Lý do thu hồi
+    RequestReason,
+    /// Nội dung, ghi rõ của đề nghị
+    RequestDetail,
+    /// Số ngày nhắc trước khi hết hạn
+    ReminderDays,
 }
 
 impl Field {
@@ -63,6 +85,17 @@ impl Field {
             Field::UnitName => "Tên đơn vị",
             Field::FocalPhone => "Điện thoại cán bộ đầu mối",
             Field::FocalEmail => "Email cán bộ đầu mối",
+            Field::CertHolder => "Người giữ",
+            Field::CertSerial => "Số hiệu chứng thư số",
+            Field::CertSubject => "Tên trên chứng thư số",
+            Field::CertValidFrom => "Hiệu lực từ ngày",
+            Field::CertValidTo => "Hiệu lực đến ngày",
+            Field::ProviderName => "Tên nhà cung cấp",
+            Field::ProviderShortName => "Tên viết tắt",
+            Field::RequestCertificate => "Chứng thư số",
+            Field::RequestReason => "Lý do thu hồi",
+            Field::RequestDetail => "Nội dung đề nghị",
+            Field::ReminderDays => "Số ngày nhắc trước",
         }
     }
 }

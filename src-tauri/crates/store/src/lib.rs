@@ -4,7 +4,10 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod certificate;
 mod migrate;
+pub mod provider;
+pub mod request;
 pub mod setting;
 pub mod staff;
 pub mod unit;

@@ -1,0 +1,140 @@
+//! `chungthu request …`: mark people for issuance, renewal, change or
+//! revocation, list the requests and move them along their life.
+
+use crate::{Failure, print_json};
+use chungthu_api::Api;
+use chungthu_api::model::LeftReason;
+use chungthu_api::requests::{RequestInput, RequestQuery, RequestView};
+use chungthu_api::store::request::{RequestKind, RequestStatus};
+use clap::{Subcommand, ValueEnum};
+
+#[derive(Subcommand)]
+pub enum RequestCommand {
+    /// Đánh dấu một người cần cấp mới, gia hạn, thay đổi thông tin hoặc thu hồi
+    Add {
+        /// Mã người trong dữ liệu
+        #[arg(long, value_name = "ID")]
+        staff: i64,
+        #[arg(long, value_enum)]
+        kind: KindArg,
+        /// Trường hợp thu hồi: transfer (1), retired (2), other (3, cần --detail)
+        #[arg(long, value_enum)]
+        reason: Option<ReasonArg>,
+        /// Ghi rõ lý do (trường hợp 3) hoặc nội dung cần thay đổi
+        #[arg(long, default_value = "")]
+        detail: String,
+        /// Mã chứng thư số liên quan
+        #[arg(long, value_name = "ID")]
+        cert: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Danh sách đề nghị
+    List {
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Chuyển một đề nghị sang trạng thái khác
+    Move {
+        id: i64,
+        #[arg(long, value_enum)]
+        to: StatusArg,
+        /// Ghi chú (bắt buộc khi bị trả lại)
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Issuance,
+    Renewal,
+    Change,
+    Revocation,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ReasonArg {
+    Transfer,
+    Retired,
+    Other,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Marked,
+    Exported,
+    Sent,
+    Done,
+    Rejected,
+}
+
+fn status(s: StatusArg) -> RequestStatus {
+    match s {
+        StatusArg::Marked => RequestStatus::Marked,
+        StatusArg::Exported => RequestStatus::Exported,
+        StatusArg::Sent => RequestStatus::Sent,
+        StatusArg::Done => RequestStatus::Done,
+        StatusArg::Rejected => RequestStatus::Rejected,
+    }
+}
+
+/// Runs a `request` subcommand.
+pub fn run(api: &mut Api, command: RequestCommand) -> Result<(), Failure> {
+    match command {
+        RequestCommand::Add { staff, kind, reason, detail, cert, json } => {
+            let kind = match kind {
+                KindArg::Issuance => RequestKind::Issuance,
+                KindArg::Renewal => RequestKind::Renewal,
+                KindArg::Change => RequestKind::Change,
+                KindArg::Revocation => RequestKind::Revocation,
+            };
+            let reason = reason.map(|r| match r {
+                ReasonArg::Transfer => LeftReason::Transfer,
+                ReasonArg::Retired => LeftReason::Retired,
+                ReasonArg::Other => LeftReason::Other,
+            });
+            if reason.is_some() && kind != RequestKind::Revocation {
+                return Err(Failure::Usage(
+                    "--reason chỉ dùng cho đề nghị thu hồi (--kind revocation).".to_owned(),
+                ));
+            }
+            let r = api.add_request(&RequestInput {
+                staff_id: staff,
+                kind,
+                reason,
+                detail,
+                certificate_id: cert,
+            })?;
+            if json { print_json(&r) } else { print_one("Đã đánh dấu", &r) }
+        }
+        RequestCommand::List { status: s, json } => {
+            let list =
+                api.list_requests(&RequestQuery { status: s.map(status), ..RequestQuery::default() })?;
+            if json {
+                print_json(&list)
+            } else {
+                for r in &list {
+                    print_one(r.status.label(), r);
+                }
+                println!("Tổng: {} đề nghị.", list.len());
+            }
+        }
+        RequestCommand::Move { id, to, note, json } => {
+            let r = api.move_request(id, status(to), &note)?;
+            if json { print_json(&r) } else { print_one("Đã chuyển sang", &r) }
+        }
+    }
+    Ok(())
+}
+
+fn print_one(head: &str, r: &RequestView) {
+    println!("{head}: đề nghị {} (mã {}) của {} — {}", r.kind.label(), r.id, r.staff_name, r.status.label());
+    for p in &r.missing {
+        println!("  còn thiếu — {p}");
+    }
+}

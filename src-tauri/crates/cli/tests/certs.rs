@@ -1,0 +1,148 @@
+//! `chungthu cert …` and `chungthu request …` on a temporary database with
+//! the certificate fixtures of the certs crate: the JSON contract of the README.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chungthu"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CHUNGTHU_DB")
+        .output()
+        .expect("run chungthu")
+}
+
+fn json(out: &Output) -> Value {
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn fixture(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../certs/tests/fixtures").join(name).display().to_string()
+}
+
+/// Hương's CCCD is the one in huong.cer's UID; Đức has none yet (name match only).
+fn seed(db: &Path) -> (String, String) {
+    let huong = json(&run(
+        db,
+        &[
+            "staff",
+            "add",
+            "--name",
+            "Nguyễn Thị Hương",
+            "--birth-date",
+            "05/03/1985",
+            "--gender",
+            "nu",
+            "--position",
+            "Giáo viên",
+            "--cccd",
+            "031185001234",
+            "--cccd-issued-on",
+            "10/05/2021",
+            "--phone",
+            "0912345678",
+            "--json",
+        ],
+    ));
+    let duc = json(&run(db, &["staff", "add", "--name", "Đặng Văn Đức", "--json"]));
+    (huong["id"].to_string(), duc["id"].to_string())
+}
+
+#[test]
+fn import_adds_identity_matches_and_holds_name_matches_for_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (huong, duc) = seed(&db);
+    let out = run(&db, &["cert", "import", &fixture("huong.cer"), &fixture("duc.crt"), "--json"]);
+    let rows = json(&out);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    let h = &rows[0];
+    assert_eq!(h["file"], fixture("huong.cer"));
+    assert_eq!(h["serial_hex"], "8A3C5E7F00112233445566778899AABB");
+    assert_eq!(h["provider"], "Ban Cơ yếu");
+    assert_eq!(h["not_after"], "2028-03-09");
+    assert_eq!(h["subject_name"], "Nguyễn Thị Hương");
+    assert_eq!(h["staff_id"].to_string(), huong);
+    assert_eq!(h["match"], "cccd");
+    assert_eq!(h["status"], "added");
+    assert_eq!(h["error"], Value::Null);
+    let d = &rows[1];
+    assert_eq!(d["match"], "name");
+    assert_eq!(d["staff_id"].to_string(), duc);
+    assert_eq!(d["status"], "needs_confirmation", "a name match is not applied without confirmation");
+
+    let accepted =
+        json(&run(&db, &["cert", "import", &fixture("duc.crt"), "--accept-name-matches", "--json"]));
+    assert_eq!(accepted[0]["status"], "added");
+    let again = json(&run(&db, &["cert", "import", &fixture("huong-bundle.p7b"), "--json"]));
+    assert_eq!(again[0]["status"], "duplicate", "the bundle holds the same certificate");
+    assert_eq!(again[0]["certificate_id"], h["certificate_id"]);
+
+    let list = json(&run(&db, &["cert", "list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    let mine = json(&run(&db, &["cert", "list", "--staff", &duc, "--json"]));
+    assert_eq!(mine[0]["status"], "expired");
+    assert_eq!(mine[0]["valid_to"], "2024-05-21");
+    let soon = json(&run(&db, &["cert", "list", "--expiring-within", "36500", "--json"]));
+    assert_eq!(soon.as_array().unwrap().len(), 1, "expired ones are not 'expiring'");
+}
+
+#[test]
+fn a_broken_file_is_reported_with_status_2_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    seed(&db);
+    let out =
+        run(&db, &["cert", "import", &fixture("truncated.cer"), &fixture("renamed-docx.cer"), "--json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["status"], "error");
+    assert_eq!(rows[0]["error"]["code"], "cert_damaged");
+    assert_eq!(rows[1]["error"]["code"], "cert_not_certificate");
+    assert!(rows[1]["error"]["message"].as_str().unwrap().contains("không phải chứng thư số"));
+    let list = json(&run(&db, &["cert", "list", "--json"]));
+    assert!(list.as_array().unwrap().is_empty());
+}
+
+#[test]
+fn requests_are_added_listed_and_moved_and_illegal_moves_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (huong, duc) = seed(&db);
+    let r = json(&run(&db, &["request", "add", "--staff", &huong, "--kind", "issuance", "--json"]));
+    assert_eq!(r["status"], "marked");
+    assert_eq!(r["kind"], "issuance");
+    assert_eq!(r["missing"], Value::Array(vec![]));
+    let id = r["id"].to_string();
+
+    let lacking = json(&run(&db, &["request", "add", "--staff", &duc, "--kind", "issuance", "--json"]));
+    let missing: Vec<&str> =
+        lacking["missing"].as_array().unwrap().iter().map(|p| p["field"].as_str().unwrap()).collect();
+    assert_eq!(missing, ["birth_date", "position", "cccd", "cccd_issued_on", "phone"]);
+    let blocked = run(&db, &["request", "move", &lacking["id"].to_string(), "--to", "exported"]);
+    assert_eq!(blocked.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&blocked.stderr).contains("còn thiếu Ngày sinh"));
+
+    let no_reason = run(&db, &["request", "add", "--staff", &duc, "--kind", "revocation"]);
+    assert_eq!(no_reason.status.code(), Some(2), "a revocation needs its case");
+
+    let skip = run(&db, &["request", "move", &id, "--to", "done"]);
+    assert_eq!(skip.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&skip.stderr).contains("Không chuyển được"));
+    let moved = json(&run(&db, &["request", "move", &id, "--to", "exported", "--json"]));
+    assert_eq!(moved["status"], "exported");
+    json(&run(&db, &["request", "move", &id, "--to", "sent", "--json"]));
+    let rejected =
+        json(&run(&db, &["request", "move", &id, "--to", "rejected", "--note", "Thiếu email", "--json"]));
+    assert_eq!(rejected["last_note"], "Thiếu email");
+
+    let marked = json(&run(&db, &["request", "list", "--status", "marked", "--json"]));
+    assert_eq!(marked.as_array().unwrap().len(), 1, "only Đức's");
+    let all = json(&run(&db, &["request", "list", "--json"]));
+    assert_eq!(all.as_array().unwrap().len(), 2);
+}
