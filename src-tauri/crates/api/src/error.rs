@@ -24,6 +24,10 @@ pub enum ApiError {
     /// The database failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// E-mail could not be composed, saved or sent (its code says why:
+    /// `mail_auth`, `mail_offline`, `no_password`…).
+    #[error(transparent)]
+    Mail(#[from] chungthu_mail::MailError),
     /// A spreadsheet to import cannot be read at all (its code is the
     /// importer's: `encrypted`, `not_spreadsheet`, `no_header`…).
     #[error(transparent)]
@@ -63,6 +67,7 @@ impl ApiError {
             ApiError::Store(StoreError::NewerVersion { .. }) => "newer_version",
             ApiError::Store(_) => "internal",
             ApiError::Import(e) => e.code(),
+            ApiError::Mail(e) => e.code(),
         }
     }
 
@@ -71,7 +76,11 @@ impl ApiError {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            ApiError::Invalid(_) | ApiError::NotFound(_) | ApiError::Refused(_) | ApiError::Import(_)
+            ApiError::Invalid(_)
+                | ApiError::NotFound(_)
+                | ApiError::Refused(_)
+                | ApiError::Mail(_)
+                | ApiError::Import(_)
         )
     }
 

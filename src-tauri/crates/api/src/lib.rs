@@ -6,12 +6,14 @@
 pub mod certs;
 mod error;
 pub mod import;
+pub mod mail;
 pub mod paths;
 pub mod requests;
 pub mod staff;
 pub mod unit;
 
 pub use chungthu_import as importer;
+pub use chungthu_mail as mailer;
 pub use chungthu_model as model;
 pub use chungthu_store as store;
 pub use error::{ApiError, ErrorBody, Result};

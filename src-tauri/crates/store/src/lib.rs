@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod certificate;
 mod migrate;
+pub mod outbox;
 pub mod provider;
 pub mod request;
 pub mod setting;

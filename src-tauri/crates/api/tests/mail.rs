@@ -1,0 +1,437 @@
+//! The outbox end to end through the api, against the test SMTP server on
+//! 127.0.0.1 (`crates/mail/tests/smtp_server.py`): a list goes out exactly
+//! once, survives a restart and an unreachable server, stops on a refused
+//! password, and a crash mid-send leaves it "uncertain", never resent.
+
+#[path = "../../mail/tests/support/mod.rs"]
+mod support;
+
+use chungthu_api::mail::{INTERRUPTED, MailDraft, NamedFile, sha256};
+use chungthu_api::mailer::{MailError, Password, Security, SmtpSettings, Template, Transport};
+use chungthu_api::store::outbox::OutboxState;
+use chungthu_api::{Api, ApiError};
+use mail_parser::{MessageParser, MimeHeaders};
+use std::path::Path;
+use std::sync::Mutex;
+use support::{ServerOptions, SmtpServer, TestCa, docx_bytes, free_port, pdf_bytes};
+use time::{Duration, OffsetDateTime};
+
+const PASSWORD: &str = "Bí-mật-SMTP-7q2w";
+const DOCX_NAME: &str = "Danh sách đề nghị cấp chứng thư số.docx";
+const SCAN_NAME: &str = "Bản scan có chữ ký.pdf";
+
+/// The credential store is process-wide: tests that touch it take turns.
+static KEYRING: Mutex<()> = Mutex::new(());
+
+fn open(db: &Path) -> Api {
+    Api::open(db).unwrap()
+}
+
+fn settings(port: u16, security: Security, user: &str) -> SmtpSettings {
+    SmtpSettings {
+        host: "127.0.0.1".into(),
+        port,
+        security,
+        user: user.into(),
+        from_address: "vanthu@thcs-leloi.edu.vn".into(),
+        from_name: "Trường THCS Lê Lợi".into(),
+    }
+}
+
+/// An exported list as the export writes it (inserted directly: the
+/// export's api is another feature).
+fn insert_batch(db: &Path, docx: &[u8], superseded_by: Option<i64>) -> i64 {
+    let conn = chungthu_api::store::rusqlite::Connection::open(db).unwrap();
+    conn.execute(
+        "INSERT INTO batch (kind, file_name, sha256, row_count, date_mode, superseded_by, created_at)
+         VALUES ('issuance', ?1, ?2, 12, 'today', ?3, '2026-03-05T02:00:00Z')",
+        chungthu_api::store::rusqlite::params![DOCX_NAME, sha256(docx), superseded_by],
+    )
+    .unwrap();
+    conn.last_insert_rowid()
+}
+
+fn draft(batch_id: Option<i64>, api: &Api) -> MailDraft {
+    let preview = api.mail_preview(batch_id).unwrap();
+    MailDraft {
+        batch_id,
+        to: "vanphong@sogd.example.vn".into(),
+        subject: preview.subject,
+        body: preview.body,
+        files: vec![
+            NamedFile { file_name: DOCX_NAME.into(), content: docx_bytes() },
+            NamedFile { file_name: SCAN_NAME.into(), content: pdf_bytes() },
+        ],
+    }
+}
+
+fn setup(db: &Path, smtp: &SmtpSettings) -> (Api, i64) {
+    let mut api = open(db);
+    let mut unit = api.unit().unwrap();
+    unit.name = "Trường THCS Lê Lợi".into();
+    api.save_unit(unit).unwrap();
+    api.save_mail_settings(smtp, &Template::default()).unwrap();
+    let batch = insert_batch(db, &docx_bytes(), None);
+    (api, batch)
+}
+
+fn assert_list_received(raw: &[u8]) {
+    let msg = MessageParser::default().parse(raw).unwrap();
+    assert_eq!(
+        msg.subject(),
+        Some("Trường THCS Lê Lợi gửi danh sách đề nghị cấp chứng thư số (12 người)"),
+        "the template filled with the unit and the list"
+    );
+    let atts: Vec<_> = msg.attachments().collect();
+    assert_eq!(atts.len(), 2);
+    assert_eq!(atts[0].attachment_name(), Some(DOCX_NAME));
+    assert_eq!(atts[0].contents(), docx_bytes().as_slice(), "the Word list arrives byte-identical");
+    assert_eq!(atts[1].attachment_name(), Some(SCAN_NAME));
+    assert_eq!(atts[1].contents(), pdf_bytes().as_slice(), "the scan arrives byte-identical");
+}
+
+/// Every byte the database keeps on disk (main file and write-ahead log).
+fn db_bytes(db: &Path) -> Vec<u8> {
+    let mut all = std::fs::read(db).unwrap();
+    if let Ok(wal) = std::fs::read(db.with_extension("db-wal")) {
+        all.extend(wal);
+    }
+    all
+}
+
+fn contains(hay: &[u8], needle: &str) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn a_list_goes_out_once_and_the_batch_becomes_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions::default());
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
+
+    let queued = api.queue_mail(&draft(Some(batch), &api)).unwrap();
+    assert_eq!(queued.item.state, OutboxState::Queued);
+    assert_eq!(queued.warning, None);
+    assert_eq!(queued.item.files.len(), 2);
+    assert_eq!(queued.item.files[0].sha256, sha256(&docx_bytes()));
+    let item = api.send_outbox_now(queued.item.id, None).unwrap();
+    assert_eq!(item.state, OutboxState::Sent, "{:?}", item.last_error);
+    assert!(item.sent_at.is_some());
+    assert_eq!(item.message_id, queued.item.message_id, "the Message-ID fixed at queue time went out");
+    let b = api.mail_batches().unwrap().into_iter().find(|b| b.id == batch).unwrap();
+    assert_eq!(b.status, "sent");
+    assert!(b.sent_at.is_some());
+
+    let got = server.wait_for(1);
+    assert_eq!(got.len(), 1);
+    assert_list_received(&got[0]);
+    let msg = MessageParser::default().parse(&got[0]).unwrap();
+    assert_eq!(msg.message_id().map(|m| format!("<{m}>")), item.message_id);
+
+    assert_eq!(api.retry_due_outbox(None).unwrap().sent, 0, "a sent message is not sent again");
+    assert!(matches!(api.send_outbox_now(item.id, None), Err(ApiError::Refused(_))));
+    assert_eq!(server.messages().len(), 1);
+    assert_eq!(api.mail_settings().unwrap().last_recipients, "vanphong@sogd.example.vn");
+}
+
+#[test]
+fn only_the_exported_word_file_of_the_latest_export_is_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (mut api, batch) = setup(&db, &settings(2525, Security::Plain, ""));
+    let mut edited = draft(Some(batch), &api);
+    edited.files[0].content.push(b'!');
+    let err = api.queue_mail(&edited).unwrap_err();
+    assert!(matches!(&err, ApiError::Refused(m) if m.contains("khác với tệp đã xuất")), "{err}");
+
+    let newer = insert_batch(&db, b"PK\x03\x04 word/document.xml newer", None);
+    let old = insert_batch(&db, &docx_bytes(), Some(newer));
+    let err = api.queue_mail(&draft(Some(old), &api)).unwrap_err();
+    assert!(matches!(&err, ApiError::Refused(m) if m.contains(&format!("bản số {newer}"))), "{err}");
+
+    let mut wrong_type = draft(None, &api);
+    wrong_type.files[1].file_name = "Bản scan.png".into();
+    assert_eq!(api.queue_mail(&wrong_type).unwrap_err().code(), "mail_file_type");
+    let mut nobody = draft(None, &api);
+    nobody.to = " ; ".into();
+    assert_eq!(api.queue_mail(&nobody).unwrap_err().code(), "mail_address");
+    assert!(api.outbox().unwrap().is_empty(), "nothing was queued");
+}
+
+#[test]
+fn server_down_then_up_sends_exactly_once_after_the_backoff() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let port = free_port();
+    let (mut api, batch) = setup(&db, &settings(port, Security::Plain, ""));
+    let t0 = OffsetDateTime::now_utc();
+    let queued = api.queue_mail_at(&draft(Some(batch), &api), t0).unwrap();
+
+    let report = api.retry_due_outbox_with(|| t0, send_plain).unwrap();
+    assert_eq!((report.sent, report.requeued), (0, 1));
+    let item = api.outbox_item(queued.item.id).unwrap();
+    assert_eq!(item.state, OutboxState::Queued);
+    assert_eq!(item.attempts, 1);
+    assert!(item.last_error.as_deref().unwrap().contains("Không kết nối được máy chủ thư"), "{item:?}");
+    assert_eq!(
+        item.next_attempt_at.as_deref(),
+        Some(chungthu_api::mail::iso(t0 + Duration::minutes(1)).as_str())
+    );
+
+    // The app restarts while the server is still down: the message is kept whole.
+    drop(api);
+    let mut api = open(&db);
+    assert_eq!(api.recover_interrupted_sends().unwrap(), 0);
+    assert_eq!(api.outbox_item(item.id).unwrap(), item, "the outbox survives a restart");
+
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions { port, ..Default::default() });
+    let early = api.retry_due_outbox_with(|| t0 + Duration::seconds(30), send_plain).unwrap();
+    assert_eq!(early.sent + early.requeued, 0, "not due before its back-off");
+    let later = api.retry_due_outbox_with(|| t0 + Duration::minutes(2), send_plain).unwrap();
+    assert_eq!(later.sent, 1);
+    let again = api.retry_due_outbox_with(|| t0 + Duration::hours(3), send_plain).unwrap();
+    assert_eq!(again.sent + again.requeued, 0);
+    let item = api.outbox_item(item.id).unwrap();
+    assert_eq!((item.state, item.attempts), (OutboxState::Sent, 2));
+    let got = server.wait_for(1);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(server.messages().len(), 1, "sent exactly once");
+    assert_list_received(&got[0]);
+}
+
+fn send_plain(c: &chungthu_api::mail::Claimed) -> Result<chungthu_api::mailer::Sent, MailError> {
+    chungthu_api::mailer::send(&Transport::new(&c.smtp)?, None, &c.outgoing)
+}
+
+#[test]
+fn backoff_grows_then_stays_hourly() {
+    let minutes: Vec<u64> = (1..=8).map(|n| chungthu_api::mail::backoff(n).as_secs() / 60).collect();
+    assert_eq!(minutes, [1, 2, 5, 10, 30, 60, 60, 60]);
+}
+
+#[test]
+fn a_refused_password_fails_for_good_and_never_leaks() {
+    let _turn = KEYRING.lock().unwrap_or_else(|p| p.into_inner());
+    keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let ca = TestCa::new(dir.path());
+    let server = SmtpServer::start(
+        &dir.path().join("in"),
+        &ServerOptions {
+            tls: Some((ca.cert.clone(), ca.key.clone())),
+            login: Some(("vanthu@thcs-leloi.edu.vn".into(), PASSWORD.into())),
+            ..Default::default()
+        },
+    );
+    let smtp = settings(server.port, Security::Starttls, "vanthu@thcs-leloi.edu.vn");
+    let (mut api, batch) = setup(&db, &smtp);
+    let wrong = "Sai-mật-khẩu-55";
+    api.save_mail_password(wrong).unwrap();
+    assert!(api.mail_settings().unwrap().password_saved);
+    let queued = api.queue_mail(&draft(Some(batch), &api)).unwrap();
+
+    let ca_pem = ca.ca_pem.clone();
+    let stored = api.stored_mail_password().unwrap();
+    let mut tries = 0;
+    let mut deliver = |c: &chungthu_api::mail::Claimed| {
+        tries += 1;
+        chungthu_api::mailer::send(
+            &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
+            stored.as_ref(),
+            &c.outgoing,
+        )
+    };
+    let report = api.retry_due_outbox_with(OffsetDateTime::now_utc, &mut deliver).unwrap();
+    assert_eq!(report.failed, 1);
+    let item = api.outbox_item(queued.item.id).unwrap();
+    assert_eq!(item.state, OutboxState::Failed);
+    let error = item.last_error.clone().unwrap();
+    assert!(error.contains("từ chối tên đăng nhập hoặc mật khẩu"), "{error}");
+    let later = OffsetDateTime::now_utc() + Duration::days(1);
+    api.retry_due_outbox_with(|| later, &mut deliver).unwrap();
+    assert_eq!(tries, 1, "a permanent error is not retried");
+    assert_eq!(api.outbox_item(item.id).unwrap().attempts, 1);
+
+    // The user fixes the password and decides to send again.
+    api.save_mail_password(PASSWORD).unwrap();
+    let good = api.stored_mail_password().unwrap();
+    api.resend_outbox(item.id).unwrap();
+    let report = api
+        .retry_due_outbox_with(OffsetDateTime::now_utc, |c| {
+            chungthu_api::mailer::send(
+                &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
+                good.as_ref(),
+                &c.outgoing,
+            )
+        })
+        .unwrap();
+    assert_eq!(report.sent, 1);
+    assert_list_received(&server.wait_for(1)[0]);
+
+    let everything_said = format!(
+        "{:?} {:?} {:?}",
+        api.outbox().unwrap(),
+        api.audit_recent(100).unwrap(),
+        api.mail_settings().unwrap()
+    );
+    for secret in [wrong, PASSWORD] {
+        assert!(!everything_said.contains(secret), "password in the outbox, audit or settings");
+        assert!(!contains(&db_bytes(&db), secret), "password in the database file");
+    }
+    keyring_core::unset_default_store();
+}
+
+#[test]
+fn stored_password_is_used_by_the_periodic_retry() {
+    let _turn = KEYRING.lock().unwrap_or_else(|p| p.into_inner());
+    keyring_core::set_default_store(keyring_core::mock::Store::new().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    // Plain text with a login is allowed on loopback only (settings refuse it elsewhere).
+    let server = SmtpServer::start(
+        &dir.path().join("in"),
+        &ServerOptions { login: Some(("vanthu".into(), PASSWORD.into())), ..Default::default() },
+    );
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, "vanthu"));
+    api.queue_mail(&draft(Some(batch), &api)).unwrap();
+    api.forget_mail_password().unwrap();
+    assert_eq!(
+        api.retry_due_outbox(None).unwrap().waiting_for_password,
+        1,
+        "without a password nothing is attempted"
+    );
+    assert_eq!(api.outbox().unwrap()[0].attempts, 0);
+    api.save_mail_password(&format!("{PASSWORD}\n")).unwrap();
+    assert_eq!(
+        api.retry_due_outbox(None).unwrap().sent,
+        1,
+        "the trailing newline of stdin is not part of it"
+    );
+    assert_eq!(server.wait_for(1).len(), 1);
+    keyring_core::unset_default_store();
+
+    let err = api.save_mail_password(PASSWORD).unwrap_err();
+    assert_eq!(err.code(), "no_credential_store");
+    assert!(!err.to_string().contains(PASSWORD));
+    assert!(!contains(&db_bytes(&db), PASSWORD));
+}
+
+#[test]
+fn a_crash_mid_send_leaves_the_message_uncertain_and_never_resent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions::default());
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
+    let queued = api.queue_mail(&draft(Some(batch), &api)).unwrap();
+    // 'sending' is committed, then the program dies before recording anything.
+    api.claim_outbox(queued.item.id, OffsetDateTime::now_utc()).unwrap();
+    drop(api);
+
+    let mut api = open(&db);
+    assert_eq!(api.outbox_item(queued.item.id).unwrap().state, OutboxState::Sending, "committed before SMTP");
+    assert_eq!(api.recover_interrupted_sends().unwrap(), 1);
+    let item = api.outbox_item(queued.item.id).unwrap();
+    assert_eq!(item.state, OutboxState::Uncertain);
+    assert_eq!(item.last_error.as_deref(), Some(INTERRUPTED));
+    let report = api
+        .retry_due_outbox_with(
+            || OffsetDateTime::now_utc() + Duration::days(2),
+            |_| panic!("never resent by itself"),
+        )
+        .unwrap();
+    assert_eq!(report, Default::default());
+    assert!(server.messages().is_empty());
+
+    // The user found it in the Sent folder.
+    let item = api.confirm_outbox_sent(item.id).unwrap();
+    assert_eq!(item.state, OutboxState::Sent);
+    assert_eq!(api.mail_batches().unwrap()[0].status, "sent");
+    assert!(matches!(api.cancel_outbox(item.id), Err(ApiError::Refused(_))));
+}
+
+#[test]
+fn uncertain_can_be_resent_or_cancelled_by_the_user() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions::default());
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
+    let a = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
+    let b = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
+    api.claim_outbox(a, OffsetDateTime::now_utc()).unwrap();
+    api.claim_outbox(b, OffsetDateTime::now_utc()).unwrap();
+    api.recover_interrupted_sends().unwrap();
+    assert_eq!(api.cancel_outbox(b).unwrap().state, OutboxState::Cancelled);
+    assert_eq!(api.resend_outbox(a).unwrap().state, OutboxState::Queued);
+    assert_eq!(api.send_outbox_now(a, None).unwrap().state, OutboxState::Sent);
+    assert_eq!(server.wait_for(1).len(), 1);
+    assert_eq!(api.outbox_item(b).unwrap().state, OutboxState::Cancelled);
+}
+
+#[test]
+fn settings_refuse_plain_text_abroad_and_unknown_placeholders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut api = open(&dir.path().join("t.db"));
+    let mut smtp = settings(25, Security::Plain, "");
+    smtp.host = "mail.example.vn".into();
+    assert_eq!(api.save_mail_settings(&smtp, &Template::default()).unwrap_err().code(), "mail_settings");
+    let bad = Template { subject: "{ten_truong}".into(), body: String::new() };
+    let err = api.save_mail_settings(&settings(587, Security::Starttls, ""), &bad).unwrap_err();
+    assert!(err.to_string().contains("{ten_truong}"), "{err}");
+    let err = api.queue_mail(&MailDraft {
+        batch_id: None,
+        to: "a@b.vn".into(),
+        subject: "x".into(),
+        body: String::new(),
+        files: vec![],
+    });
+    assert!(matches!(err, Err(ApiError::Refused(m)) if m.contains("Chưa cài đặt máy chủ gửi thư")));
+    let saved = api.save_mail_settings(&settings(587, Security::Starttls, ""), &Template::default()).unwrap();
+    assert_eq!(saved.smtp.port, 587);
+    assert!(saved.presets.iter().any(|p| p.host == "smtp.gmail.com"));
+}
+
+#[test]
+fn draft_needs_no_server_and_carries_both_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut api = open(&db);
+    let mut unit = api.unit().unwrap();
+    unit.name = "Trường THCS Lê Lợi".into();
+    unit.focal_email = "vanthu@thcs-leloi.edu.vn".into();
+    api.save_unit(unit).unwrap();
+    let batch = insert_batch(&db, &docx_bytes(), None);
+    let out = dir.path().join("Thư gửi Sở.eml");
+    let saved = api.write_mail_draft(&draft(Some(batch), &api), &out).unwrap();
+    assert_eq!(saved.bytes, std::fs::metadata(&out).unwrap().len());
+    let raw = std::fs::read(&out).unwrap();
+    let msg = MessageParser::default().parse(&raw).unwrap();
+    assert_eq!(msg.header_raw("X-Unsent").map(str::trim), Some("1"));
+    assert_eq!(
+        msg.from().and_then(|f| f.first()).and_then(|a| a.address()),
+        Some("vanthu@thcs-leloi.edu.vn")
+    );
+    assert_list_received(&raw);
+    assert!(api.outbox().unwrap().is_empty(), "a draft is not queued");
+    assert_eq!(api.mail_batches().unwrap()[0].status, "exported", "a draft does not make the list sent");
+}
+
+#[test]
+fn the_send_password_can_be_given_per_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(
+        &dir.path().join("in"),
+        &ServerOptions { login: Some(("vanthu".into(), PASSWORD.into())), ..Default::default() },
+    );
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, "vanthu"));
+    let id = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
+    let _turn = KEYRING.lock().unwrap_or_else(|p| p.into_inner());
+    keyring_core::unset_default_store();
+    let err = api.send_outbox_now(id, None).unwrap_err();
+    assert_eq!(err.code(), "no_password");
+    assert_eq!(api.outbox_item(id).unwrap().attempts, 0, "nothing attempted without a password");
+    let item = api.send_outbox_now(id, Password::new(PASSWORD)).unwrap();
+    assert_eq!(item.state, OutboxState::Sent);
+}

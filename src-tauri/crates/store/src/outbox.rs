@@ -1,0 +1,392 @@
+//! The `outbox` and `outbox_attachment` tables: e-mail waiting to go out, or
+//! gone, with its files (bytes and SHA-256) so a message survives restarts
+//! and does not depend on files that may move. Also the two facts of the
+//! `batch` table that sending needs (what the list is, and "sent").
+//!
+//! States of a message (the api crate drives the moves):
+//!
+//! ```text
+//!              claim: 'sending' is committed         server took it
+//!   queued ─────────── BEFORE any SMTP ──────► sending ────────────► sent
+//!    ▲ ▲ │                                      │   │
+//!    │ │ │ cancel                  transient    │   │ permanent error
+//!    │ │ └──────► cancelled        error        │   └────────────► failed
+//!    │ └──── back-off (1, 2, 5, 10, 30 min, ◄───┘                    │
+//!    │       then hourly): next_attempt_at                          │
+//!    │                                                              │
+//!    └──── user: retry / resend ◄─── failed, cancelled, uncertain ◄─┘
+//!
+//!   start-up: sending ──► uncertain   ("may have been sent": never retried
+//!                            │          automatically; the user checks the
+//!                            └──► sent  Sent folder, then resends or marks sent)
+//! ```
+//!
+//! A result that arrives for an `uncertain` row (another process marked it
+//! while this one was still sending) is recorded like one for `sending`.
+
+use crate::Result;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where a message is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxState {
+    /// Waiting for its (next) attempt.
+    Queued,
+    /// An attempt is under way (or was, when the program stopped).
+    Sending,
+    /// The server took it.
+    Sent,
+    /// Refused for good; `last_error` says why.
+    Failed,
+    /// Withdrawn by the user.
+    Cancelled,
+    /// The program stopped during an attempt: it may have gone out.
+    Uncertain,
+}
+
+impl OutboxState {
+    /// The value stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutboxState::Queued => "queued",
+            OutboxState::Sending => "sending",
+            OutboxState::Sent => "sent",
+            OutboxState::Failed => "failed",
+            OutboxState::Cancelled => "cancelled",
+            OutboxState::Uncertain => "uncertain",
+        }
+    }
+
+    fn parse(s: &str) -> OutboxState {
+        match s {
+            "sending" => OutboxState::Sending,
+            "sent" => OutboxState::Sent,
+            "failed" => OutboxState::Failed,
+            "cancelled" => OutboxState::Cancelled,
+            "uncertain" => OutboxState::Uncertain,
+            _ => OutboxState::Queued,
+        }
+    }
+}
+
+/// One attached file, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxFile {
+    /// File name shown to the receiver.
+    pub file_name: String,
+    /// MIME type.
+    pub mime: String,
+    /// Size in bytes.
+    pub size: i64,
+    /// SHA-256, lowercase hex.
+    pub sha256: String,
+}
+
+/// One message of the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OutboxItem {
+    /// Row id.
+    pub id: i64,
+    /// The exported list it carries, if any.
+    pub batch_id: Option<i64>,
+    /// Where it is.
+    pub state: OutboxState,
+    /// Recipients' addresses.
+    pub recipients: Vec<String>,
+    /// Subject.
+    pub subject: String,
+    /// Plain-text body.
+    pub body: String,
+    /// Attempts made so far.
+    pub attempts: i64,
+    /// When the next automatic attempt is due (UTC, ISO 8601); for a
+    /// `sending` row, when the attempt started.
+    pub next_attempt_at: Option<String>,
+    /// Why the last attempt failed (Vietnamese, never a password).
+    pub last_error: Option<String>,
+    /// The message's `Message-ID`, the same for every attempt.
+    pub message_id: Option<String>,
+    /// When the server took it (UTC).
+    pub sent_at: Option<String>,
+    /// When it was queued (UTC).
+    pub created_at: String,
+    /// Its files.
+    pub files: Vec<OutboxFile>,
+}
+
+/// A file to store with a new message.
+pub struct NewFile<'a> {
+    /// File name.
+    pub file_name: &'a str,
+    /// MIME type.
+    pub mime: &'a str,
+    /// The bytes.
+    pub content: &'a [u8],
+    /// SHA-256 of the bytes, lowercase hex.
+    pub sha256: &'a str,
+}
+
+/// A stored file with its bytes.
+pub struct StoredFile {
+    /// File name.
+    pub file_name: String,
+    /// MIME type.
+    pub mime: String,
+    /// The bytes.
+    pub content: Vec<u8>,
+    /// SHA-256 recorded when it was queued.
+    pub sha256: String,
+}
+
+/// A new message to queue.
+pub struct NewMessage<'a> {
+    /// The list it carries.
+    pub batch_id: Option<i64>,
+    /// Recipients.
+    pub recipients: &'a [String],
+    /// Subject.
+    pub subject: &'a str,
+    /// Body.
+    pub body: &'a str,
+    /// `Message-ID`, fixed now so every attempt uses the same one.
+    pub message_id: &'a str,
+    /// Files, in order.
+    pub files: &'a [NewFile<'a>],
+    /// Now (UTC, ISO 8601): creation time and first attempt.
+    pub now: &'a str,
+}
+
+/// Queues a message with its files; returns its id.
+pub fn insert(conn: &Connection, m: &NewMessage<'_>) -> Result<i64> {
+    let recipients =
+        serde_json::to_string(m.recipients).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))?;
+    conn.execute(
+        "INSERT INTO outbox (batch_id, state, recipients, subject, body, next_attempt_at, message_id, created_at)
+         VALUES (?1, 'queued', ?2, ?3, ?4, ?5, ?6, ?5)",
+        params![m.batch_id, recipients, m.subject, m.body, m.now, m.message_id],
+    )?;
+    let id = conn.last_insert_rowid();
+    let mut stmt = conn.prepare(
+        "INSERT INTO outbox_attachment (outbox_id, file_name, mime, content, sha256) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for f in m.files {
+        stmt.execute(params![id, f.file_name, f.mime, f.content, f.sha256])?;
+    }
+    Ok(id)
+}
+
+const COLUMNS: &str = "id, batch_id, state, recipients, subject, body, attempts, next_attempt_at, last_error,
+                       message_id, sent_at, created_at";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<OutboxItem> {
+    let recipients: String = r.get(3)?;
+    Ok(OutboxItem {
+        id: r.get(0)?,
+        batch_id: r.get(1)?,
+        state: OutboxState::parse(&r.get::<_, String>(2)?),
+        recipients: serde_json::from_str(&recipients).unwrap_or_default(),
+        subject: r.get(4)?,
+        body: r.get(5)?,
+        attempts: r.get(6)?,
+        next_attempt_at: r.get(7)?,
+        last_error: r.get(8)?,
+        message_id: r.get(9)?,
+        sent_at: r.get(10)?,
+        created_at: r.get(11)?,
+        files: Vec::new(),
+    })
+}
+
+fn with_files(conn: &Connection, mut item: OutboxItem) -> Result<OutboxItem> {
+    let mut stmt = conn.prepare(
+        "SELECT file_name, mime, length(content), sha256 FROM outbox_attachment WHERE outbox_id = ?1 ORDER BY id",
+    )?;
+    item.files = stmt
+        .query_map([item.id], |r| {
+            Ok(OutboxFile { file_name: r.get(0)?, mime: r.get(1)?, size: r.get(2)?, sha256: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(item)
+}
+
+/// One message, with its file list.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<OutboxItem>> {
+    let item =
+        conn.query_row(&format!("SELECT {COLUMNS} FROM outbox WHERE id = ?1"), [id], row).optional()?;
+    item.map(|i| with_files(conn, i)).transpose()
+}
+
+/// Every message, newest first.
+pub fn list(conn: &Connection) -> Result<Vec<OutboxItem>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC"))?;
+    let items: Vec<OutboxItem> = stmt.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
+    items.into_iter().map(|i| with_files(conn, i)).collect()
+}
+
+/// The files of a message with their bytes, in order.
+pub fn files(conn: &Connection, id: i64) -> Result<Vec<StoredFile>> {
+    let mut stmt = conn.prepare(
+        "SELECT file_name, mime, content, sha256 FROM outbox_attachment WHERE outbox_id = ?1 ORDER BY id",
+    )?;
+    Ok(stmt
+        .query_map([id], |r| {
+            Ok(StoredFile { file_name: r.get(0)?, mime: r.get(1)?, content: r.get(2)?, sha256: r.get(3)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The oldest queued message whose attempt is due at `now`.
+pub fn next_due(conn: &Connection, now: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM outbox WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)
+             ORDER BY next_attempt_at, id LIMIT 1",
+            [now],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Queued messages (due or not).
+pub fn queued_count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM outbox WHERE state = 'queued'", [], |r| r.get(0))?)
+}
+
+/// queued → sending, counting the attempt; false when the message was not
+/// queued (another process took it, or the user cancelled it).
+pub fn claim(conn: &Connection, id: i64, now: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'sending', attempts = attempts + 1, next_attempt_at = ?2
+         WHERE id = ?1 AND state = 'queued'",
+        params![id, now],
+    )? == 1)
+}
+
+/// sending/uncertain → sent.
+pub fn mark_sent(conn: &Connection, id: i64, message_id: &str, at: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'sent', message_id = ?2, sent_at = ?3, last_error = NULL, next_attempt_at = NULL
+         WHERE id = ?1 AND state IN ('sending', 'uncertain')",
+        params![id, message_id, at],
+    )? == 1)
+}
+
+/// sending/uncertain → queued, due again at `next_at`.
+pub fn mark_retry(conn: &Connection, id: i64, error: &str, next_at: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'queued', last_error = ?2, next_attempt_at = ?3
+         WHERE id = ?1 AND state IN ('sending', 'uncertain')",
+        params![id, error, next_at],
+    )? == 1)
+}
+
+/// sending/uncertain → failed (never retried automatically).
+pub fn mark_failed(conn: &Connection, id: i64, error: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'failed', last_error = ?2, next_attempt_at = NULL
+         WHERE id = ?1 AND state IN ('sending', 'uncertain')",
+        params![id, error],
+    )? == 1)
+}
+
+/// Every `sending` row → `uncertain` with `note`; run at start-up, when no
+/// attempt of this process can be under way. Returns how many.
+pub fn mark_interrupted(conn: &Connection, note: &str) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'uncertain', last_error = ?1, next_attempt_at = NULL WHERE state = 'sending'",
+        [note],
+    )?)
+}
+
+/// failed/cancelled/uncertain → queued, due at `now` (the user's "send
+/// again"). The old error stays visible until the next attempt.
+pub fn requeue(conn: &Connection, id: i64, now: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'queued', next_attempt_at = ?2
+         WHERE id = ?1 AND state IN ('failed', 'cancelled', 'uncertain')",
+        params![id, now],
+    )? == 1)
+}
+
+/// queued/failed/uncertain → cancelled.
+pub fn cancel(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'cancelled', next_attempt_at = NULL
+         WHERE id = ?1 AND state IN ('queued', 'failed', 'uncertain')",
+        [id],
+    )? == 1)
+}
+
+/// uncertain → sent, on the user's word that it is in their Sent folder.
+pub fn confirm_sent(conn: &Connection, id: i64, at: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'sent', sent_at = ?2, last_error = NULL, next_attempt_at = NULL
+         WHERE id = ?1 AND state = 'uncertain'",
+        params![id, at],
+    )? == 1)
+}
+
+/// The facts of an exported list that sending needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BatchFacts {
+    /// Row id.
+    pub id: i64,
+    /// `issuance`, `revocation`, `renewal`, `change`, `certificates`, `email_summary`.
+    pub kind: String,
+    /// The Word file's name as exported.
+    pub file_name: String,
+    /// SHA-256 of the exported Word file.
+    pub sha256: String,
+    /// People in the list.
+    pub row_count: i64,
+    /// `exported` or `sent`.
+    pub status: String,
+    /// The later export that replaces this one, if any.
+    pub superseded_by: Option<i64>,
+    /// When it was exported.
+    pub created_at: String,
+    /// When it was sent.
+    pub sent_at: Option<String>,
+}
+
+fn batch_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchFacts> {
+    Ok(BatchFacts {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        file_name: r.get(2)?,
+        sha256: r.get(3)?,
+        row_count: r.get(4)?,
+        status: r.get(5)?,
+        superseded_by: r.get(6)?,
+        created_at: r.get(7)?,
+        sent_at: r.get(8)?,
+    })
+}
+
+const BATCH_COLUMNS: &str =
+    "id, kind, file_name, sha256, row_count, status, superseded_by, created_at, sent_at";
+
+/// One exported list.
+pub fn batch(conn: &Connection, id: i64) -> Result<Option<BatchFacts>> {
+    Ok(conn
+        .query_row(&format!("SELECT {BATCH_COLUMNS} FROM batch WHERE id = ?1"), [id], batch_row)
+        .optional()?)
+}
+
+/// Every exported list, newest first.
+pub fn batches(conn: &Connection) -> Result<Vec<BatchFacts>> {
+    let mut stmt = conn.prepare(&format!("SELECT {BATCH_COLUMNS} FROM batch ORDER BY id DESC"))?;
+    Ok(stmt.query_map([], batch_row)?.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Marks a list as sent (the first sending time is kept).
+pub fn mark_batch_sent(conn: &Connection, id: i64, at: &str) -> Result<()> {
+    conn.execute(
+        "UPDATE batch SET status = 'sent', sent_at = coalesce(sent_at, ?2) WHERE id = ?1",
+        params![id, at],
+    )?;
+    Ok(())
+}
