@@ -12,6 +12,7 @@ mod docx;
 mod error;
 mod file_name;
 mod input;
+mod page;
 mod spec;
 mod xlsx;
 
@@ -22,4 +23,5 @@ pub use input::{
     CertChangeRow, CertificateRow, DateLine, EmailPersonRow, EmailRequest, Form, FormKind, IssuanceRow,
     RevocationRow, Signer, UnitInfo,
 };
+pub use page::{CellAlign, FormPage, PageColumn, PageGeometry, PageTable, form_page};
 pub use xlsx::certificates_xlsx;

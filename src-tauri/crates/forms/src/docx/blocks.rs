@@ -12,9 +12,17 @@ use docx_rs::{
     WidthType,
 };
 
+/// The national title and motto on the right of the header.
+pub(crate) const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub(crate) const NATIONAL_MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The line under the signer's title.
+pub(crate) const SIGNATURE_NOTE: &str = "(Ký, ghi rõ họ tên, đóng dấu)";
+/// The heading of the recipients list.
+pub(crate) const RECIPIENTS_HEADING: &str = "Nơi nhận:";
+
 /// Share of the text width taken by the left column of the header and of
 /// the signature block.
-const LEFT_SHARE_PERCENT: u32 = 42;
+pub(crate) const LEFT_SHARE_PERCENT: u32 = 42;
 
 /// Two cell widths, left and right, filling `width`.
 fn split(width: u32) -> (usize, usize) {
@@ -58,8 +66,8 @@ pub(crate) fn national_header(unit: &UnitInfo, width: u32) -> Table {
         .add_paragraph(rule);
     let motto = Look { underline: true, ..Look::bold(BODY) };
     let right = TableCell::new()
-        .add_paragraph(style::text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::bold(SMALL), center))
-        .add_paragraph(style::text("Độc lập - Tự do - Hạnh phúc", motto, center));
+        .add_paragraph(style::text(NATIONAL_TITLE, Look::bold(SMALL), center))
+        .add_paragraph(style::text(NATIONAL_MOTTO, motto, center));
     two_columns(width, left, right, |row| row)
 }
 
@@ -140,7 +148,7 @@ pub(crate) fn recipient_lines(recipients: &[String]) -> Vec<String> {
 }
 
 /// The signer's title lines.
-fn signer_titles(signer: Signer) -> &'static [&'static str] {
+pub(crate) fn signer_titles(signer: Signer) -> &'static [&'static str] {
     match signer {
         Signer::Principal => &["HIỆU TRƯỞNG"],
         Signer::Deputy => &["KT. HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG"],
@@ -148,14 +156,14 @@ fn signer_titles(signer: Signer) -> &'static [&'static str] {
 }
 
 /// Blank lines left for the signature and the stamp.
-const SIGNATURE_SPACE_LINES: usize = 4;
+pub(crate) const SIGNATURE_SPACE_LINES: usize = 4;
 
 /// "Nơi nhận" on the left and the signature block on the right, in one
 /// row that cannot split across pages.
 pub(crate) fn signature_block(unit: &UnitInfo, width: u32) -> Table {
     let left_align = AlignmentType::Left;
     let mut left = TableCell::new().add_paragraph(style::text(
-        "Nơi nhận:",
+        RECIPIENTS_HEADING,
         Look { bold: true, ..Look::italic(SMALL) },
         left_align,
     ));
@@ -167,7 +175,7 @@ pub(crate) fn signature_block(unit: &UnitInfo, width: u32) -> Table {
     for t in signer_titles(unit.signer) {
         right = right.add_paragraph(style::text(t, Look::bold(BODY), center));
     }
-    right = right.add_paragraph(style::text("(Ký, ghi rõ họ tên, đóng dấu)", Look::italic(BODY), center));
+    right = right.add_paragraph(style::text(SIGNATURE_NOTE, Look::italic(BODY), center));
     for _ in 0..SIGNATURE_SPACE_LINES {
         right = right.add_paragraph(style::paragraph(Look::plain(BODY), center));
     }

@@ -1,10 +1,10 @@
 //! Builds a form as a Word document: page set-up, header, date line,
 //! title, table(s), "Nơi nhận" and signature, then packing.
 
-mod blocks;
+pub(crate) mod blocks;
 mod package;
-mod style;
-mod table;
+pub(crate) mod style;
+pub(crate) mod table;
 
 use crate::content::content;
 use crate::error::FormError;
