@@ -1,6 +1,7 @@
 //! The Tauri shell: window commands that call `chungthu-api`, nothing more.
 //! Every command returns `{code, message, problems}` on failure.
 
+mod import;
 mod staff;
 mod unit;
 
@@ -43,6 +44,7 @@ pub fn run() {
     let db = paths::resolve_db(None);
     let api = Api::open(&db).map_err(|e| e.body());
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(AppState { api: Mutex::new(api) })
         .invoke_handler(tauri::generate_handler![
             app_info,
@@ -58,6 +60,8 @@ pub fn run() {
             staff::staff_reinstate,
             staff::staff_delete,
             audit_recent,
+            import::staff_import_preview,
+            import::staff_import_apply,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

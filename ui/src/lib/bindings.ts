@@ -914,3 +914,369 @@ requests: Array<RequestView>,
  * Every change of state of those requests, in order.
  */
 events: Array<RequestEvent>, };
+
+export type FileFormat = "xlsx" | "xls" | "ods" | "csv";
+
+export type ImportField = "stt" | "full_name" | "birth_date" | "gender" | "position" | "team" | "staff_code" | "cccd" | "cccd_issued_on" | "phone" | "email" | "notes";
+
+export type MappedColumn = { 
+/**
+ * What the column holds.
+ */
+field: ImportField, 
+/**
+ * 0-based column index.
+ */
+index: number, 
+/**
+ * Column letter as Excel shows it ("A", "AB").
+ */
+letter: string, 
+/**
+ * The header as written in the file (cleaned), e.g. "Căn cước công dân / Số".
+ */
+header: string, };
+
+export type ColumnMapping = { 
+/**
+ * Row number (1-based, as Excel shows it) of the first header row.
+ */
+header_row: number, 
+/**
+ * Row number (1-based) where data starts.
+ */
+first_data_row: number, 
+/**
+ * Mapped columns, left to right; a field appears at most once.
+ */
+columns: Array<MappedColumn>, 
+/**
+ * Folded texts of every header cell: the same export layout gives the
+ * same signature, so the app can remember a mapping the user confirmed.
+ */
+signature: string, };
+
+export type HeaderCell = { 
+/**
+ * 0-based column index.
+ */
+index: number, 
+/**
+ * Column letter ("H").
+ */
+letter: string, 
+/**
+ * The header as written (cleaned), e.g. "Căn cước công dân / Số".
+ */
+header: string, };
+
+export type ImportCounts = { 
+/**
+ * Data rows read.
+ */
+rows: number, 
+/**
+ * Rows without errors (imported).
+ */
+importable: number, 
+/**
+ * Rows with at least one error (not imported).
+ */
+with_errors: number, 
+/**
+ * Importable rows with warnings (imported, flagged).
+ */
+with_warnings: number, };
+
+export type ImportProblem = { 
+/**
+ * Row number as Excel shows it (1-based, title rows counted).
+ */
+row: number, 
+/**
+ * The field concerned, when the problem is about one.
+ */
+field: Field | null, 
+/**
+ * The column's header as written in the file.
+ */
+column: string | null, 
+/**
+ * The column's letter ("F").
+ */
+column_letter: string | null, 
+/**
+ * Error (row not imported) or warning (imported, flagged).
+ */
+severity: Severity, 
+/**
+ * Stable machine code (`cccd_length`, `cccd_duplicate`…).
+ */
+code: string, 
+/**
+ * Vietnamese message starting with the field's label; never quotes a
+ * CCCD, birth date or phone number.
+ */
+message: string, };
+
+export type Joiner = { 
+/**
+ * Proposal id (`join:<row>`).
+ */
+id: string, 
+/**
+ * Excel row of the person.
+ */
+row: number, 
+/**
+ * Name, for the list.
+ */
+full_name: string, };
+
+export type Leaver = { 
+/**
+ * Proposal id (`leave:<register id>`).
+ */
+id: string, 
+/**
+ * Database id.
+ */
+register_id: number, 
+/**
+ * Name, for the list.
+ */
+full_name: string, };
+
+export type Returner = { 
+/**
+ * Proposal id (`return:<register id>`).
+ */
+id: string, 
+/**
+ * Database id.
+ */
+register_id: number, 
+/**
+ * Excel row of the person.
+ */
+row: number, 
+/**
+ * Name, for the list.
+ */
+full_name: string, };
+
+export type FieldChange = { 
+/**
+ * Proposal id (`change:<register id>:<field>`).
+ */
+id: string, 
+/**
+ * The field.
+ */
+field: Field, 
+/**
+ * Value in the register, as shown (`None`: empty).
+ */
+old: string | null, 
+/**
+ * Value in the export, as shown.
+ */
+new: string, };
+
+export type PersonChanges = { 
+/**
+ * Database id.
+ */
+register_id: number, 
+/**
+ * Excel row of the person (its validated values are that row's `fields`).
+ */
+row: number, 
+/**
+ * Name in the register.
+ */
+full_name: string, 
+/**
+ * Differing fields; export values never clear a stored one.
+ */
+changes: Array<FieldChange>, };
+
+export type Conflict = { 
+/**
+ * Database id of the other registered person involved.
+ */
+register_id: number, 
+/**
+ * The error, placed at the row.
+ */
+problem: ImportProblem, };
+
+export type ReconcilePlan = { 
+/**
+ * New people.
+ */
+joiners: Array<Joiner>, 
+/**
+ * Active people not in the export, proposed as left.
+ */
+leavers: Array<Leaver>, 
+/**
+ * People marked left who are back.
+ */
+returners: Array<Returner>, 
+/**
+ * Field changes, per person.
+ */
+changes: Array<PersonChanges>, 
+/**
+ * People matched with nothing to change.
+ */
+unchanged: number, 
+/**
+ * Rows in conflict with the register.
+ */
+conflicts: Array<Conflict>, };
+
+export type StaffImportRequest = { 
+/**
+ * The file's path, as chosen or pasted (surrounding quotes are ignored).
+ */
+path: string, 
+/**
+ * The sheet; `None` takes the first sheet with a staff list.
+ */
+sheet: string | null, 
+/**
+ * A mapping the user set; `None` uses the remembered one for this
+ * header, else the detected one.
+ */
+mapping: ColumnMapping | null, };
+
+export type LeaverChoice = { 
+/**
+ * Database id of the person.
+ */
+register_id: number, 
+/**
+ * Case 1, 2 or 3 of the Department's plan.
+ */
+reason: LeftReason, 
+/**
+ * Note; empty gives the default note ([`StaffImportPreview::default_left_note`]).
+ */
+note: string, };
+
+export type StaffImportChoices = { 
+/**
+ * The previewed file's SHA-256: a file changed since is refused.
+ */
+sha256: string, 
+/**
+ * The preview found the register empty: every importable row is added.
+ */
+first_import: boolean, 
+/**
+ * Ticked proposal ids (`join:<row>`, `leave:<id>`, `return:<id>`, `change:<id>:<field>`).
+ */
+accepted: Array<string>, 
+/**
+ * Reasons of ticked leavers; a leaver without one leaves as "other"
+ * with the default note.
+ */
+leavers: Array<LeaverChoice>, };
+
+export type StaffImportPreview = { 
+/**
+ * The file's name (not its folder).
+ */
+file_name: string, 
+/**
+ * SHA-256 of the file, hex; the apply must see the same.
+ */
+sha256: string, 
+/**
+ * Format detected from the content.
+ */
+format: FileFormat, 
+/**
+ * Worksheet names, for the picker.
+ */
+sheets: Array<string>, 
+/**
+ * The sheet read.
+ */
+sheet: string, 
+/**
+ * Columns used.
+ */
+mapping: ColumnMapping, 
+/**
+ * Every header cell, mapped or not.
+ */
+headers: Array<HeaderCell>, 
+/**
+ * True when the mapping is one the user confirmed on an earlier import.
+ */
+mapping_remembered: boolean, 
+/**
+ * Row counts; a row in conflict with the register counts as an error.
+ */
+counts: ImportCounts, 
+/**
+ * Row where the data was taken to end, if before the sheet's end.
+ */
+end_row: number | null, 
+/**
+ * Every problem, row by row, conflicts with the register included.
+ */
+problems: Array<ImportProblem>, 
+/**
+ * The register is empty: every importable row will be added.
+ */
+first_import: boolean, 
+/**
+ * What the export changes in a register that has people.
+ */
+plan: ReconcilePlan | null, 
+/**
+ * The note a leaver gets when the user gives none.
+ */
+default_left_note: string, };
+
+export type StaffImportOutcome = { 
+/**
+ * People added.
+ */
+added: number, 
+/**
+ * People whose fields changed.
+ */
+updated: number, 
+/**
+ * People matched with nothing to change.
+ */
+unchanged: number, 
+/**
+ * People marked as left.
+ */
+left: number, 
+/**
+ * People back at work.
+ */
+returned: number, 
+/**
+ * Added or updated people saved with warnings ("Cần kiểm tra").
+ */
+flagged: number, };
+
+export type StaffImportStage = "reading" | "comparing" | "writing";
+
+export type StaffImportProgress = { 
+/**
+ * The current step.
+ */
+stage: StaffImportStage, 
+/**
+ * Data rows read so far (known once the file is read).
+ */
+rows: number, };

@@ -7,6 +7,10 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
   ErrorBody,
+  StaffImportChoices,
+  StaffImportOutcome,
+  StaffImportPreview,
+  StaffImportRequest,
   Leaving,
   Problem,
   Saved,
@@ -32,6 +36,8 @@ export type Commands = {
   staff_mark_left: { args: { id: number; leaving: Leaving }; reply: Staff };
   staff_reinstate: { args: { id: number }; reply: Staff };
   staff_delete: { args: { id: number }; reply: null };
+  staff_import_preview: { args: { request: StaffImportRequest }; reply: StaffImportPreview };
+  staff_import_apply: { args: { request: StaffImportRequest; choices: StaffImportChoices }; reply: StaffImportOutcome };
 };
 
 export type Command = keyof Commands;

@@ -130,6 +130,9 @@ export class FakeBackend {
   /** People who have certificates or requests: never deleted. */
   withHistory = new Set<number>();
   calls: Call[] = [];
+  /** The import commands, for the tests of the import wizard (no file is read here). */
+  importer: { [C in 'staff_import_preview' | 'staff_import_apply']: (args: Commands[C]['args']) => Commands[C]['reply'] } | null =
+    null;
   private nextId = 1;
 
   /** The `mockIPC` callback. */
@@ -202,6 +205,8 @@ export class FakeBackend {
       Object.assign(person, { status: 'active', left_reason: null, left_on: null, left_note: null });
       return person;
     },
+    staff_import_preview: (args) => this.importerOrFail().staff_import_preview(args),
+    staff_import_apply: (args) => this.importerOrFail().staff_import_apply(args),
     staff_delete: ({ id }) => {
       const person = this.get(id);
       if (this.withHistory.has(id)) {
@@ -215,6 +220,11 @@ export class FakeBackend {
       return null;
     },
   };
+
+  private importerOrFail(): NonNullable<FakeBackend['importer']> {
+    if (!this.importer) throw 'import commands are not set up in this test';
+    return this.importer;
+  }
 
   private get(id: number): Staff {
     const person = this.staff.find((s) => s.id === id);

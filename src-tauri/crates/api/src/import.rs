@@ -32,7 +32,7 @@ const MAPPINGS_KEY: &str = "import_mappings";
 /// Which file to read, and how.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
-pub struct ImportRequest {
+pub struct StaffImportRequest {
     /// The file's path, as chosen or pasted (surrounding quotes are ignored).
     pub path: String,
     /// The sheet; `None` takes the first sheet with a staff list.
@@ -50,14 +50,14 @@ pub struct LeaverChoice {
     pub register_id: i64,
     /// Case 1, 2 or 3 of the Department's plan.
     pub reason: LeftReason,
-    /// Note; empty gives the default note ([`ImportPreview::default_left_note`]).
+    /// Note; empty gives the default note ([`StaffImportPreview::default_left_note`]).
     pub note: String,
 }
 
 /// What the user decided on the preview.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
-pub struct ImportChoices {
+pub struct StaffImportChoices {
     /// The previewed file's SHA-256: a file changed since is refused.
     pub sha256: String,
     /// The preview found the register empty: every importable row is added.
@@ -71,7 +71,7 @@ pub struct ImportChoices {
 
 /// What the window shows before anything is written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct ImportPreview {
+pub struct StaffImportPreview {
     /// The file's name (not its folder).
     pub file_name: String,
     /// SHA-256 of the file, hex; the apply must see the same.
@@ -104,7 +104,7 @@ pub struct ImportPreview {
 
 /// What an import did (or, before the apply, would do).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportOutcome {
+pub struct StaffImportOutcome {
     /// People added.
     pub added: u32,
     /// People whose fields changed.
@@ -121,9 +121,9 @@ pub struct ImportOutcome {
 
 /// Where a long import is, for a progress bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct ImportProgress {
+pub struct StaffImportProgress {
     /// The current step.
-    pub stage: ImportStage,
+    pub stage: StaffImportStage,
     /// Data rows read so far (known once the file is read).
     pub rows: u32,
 }
@@ -131,7 +131,7 @@ pub struct ImportProgress {
 /// Steps of an import.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
-pub enum ImportStage {
+pub enum StaffImportStage {
     /// Reading and checking the file.
     Reading,
     /// Comparing with the register.
@@ -168,10 +168,10 @@ impl ImportSetup {
     /// Reads and checks the file. Nothing is written.
     pub fn read(
         &self,
-        request: &ImportRequest,
-        progress: &mut dyn FnMut(ImportProgress),
+        request: &StaffImportRequest,
+        progress: &mut dyn FnMut(StaffImportProgress),
     ) -> Result<ImportRead> {
-        progress(ImportProgress { stage: ImportStage::Reading, rows: 0 });
+        progress(StaffImportProgress { stage: StaffImportStage::Reading, rows: 0 });
         let path = Path::new(unquote(&request.path));
         let limits = Limits::default();
         let bytes = read_file(path, &limits)?;
@@ -200,6 +200,7 @@ impl ImportSetup {
                 }
             }
         }
+        progress(StaffImportProgress { stage: StaffImportStage::Comparing, rows: report.counts.rows });
         let file_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         Ok(ImportRead { file_name, sha256, report, remembered })
     }
@@ -213,7 +214,7 @@ impl Api {
     }
 
     /// Reads `request`'s file and previews it against the register.
-    pub fn preview_import(&self, request: &ImportRequest) -> Result<ImportPreview> {
+    pub fn preview_import(&self, request: &StaffImportRequest) -> Result<StaffImportPreview> {
         let read = self.import_setup()?.read(request, &mut |_| {})?;
         self.import_preview_of(&read)
     }
@@ -222,15 +223,15 @@ impl Api {
     /// and applies `choices`.
     pub fn apply_import(
         &mut self,
-        request: &ImportRequest,
-        choices: &ImportChoices,
-    ) -> Result<ImportOutcome> {
+        request: &StaffImportRequest,
+        choices: &StaffImportChoices,
+    ) -> Result<StaffImportOutcome> {
         let read = self.import_setup()?.read(request, &mut |_| {})?;
         self.import_apply_of(&read, choices, &mut |_| {})
     }
 
     /// Compares a read file with the register. Nothing is written.
-    pub fn import_preview_of(&self, read: &ImportRead) -> Result<ImportPreview> {
+    pub fn import_preview_of(&self, read: &ImportRead) -> Result<StaffImportPreview> {
         let report = &read.report;
         let register = register_entries(self.store.conn())?;
         let first_import = register.is_empty();
@@ -240,7 +241,7 @@ impl Api {
         problems.extend(conflicts);
         // Stable: a row's own problems keep their order, conflicts follow.
         problems.sort_by_key(|p| p.row);
-        Ok(ImportPreview {
+        Ok(StaffImportPreview {
             file_name: read.file_name.clone(),
             sha256: read.sha256.clone(),
             format: report.format,
@@ -265,9 +266,9 @@ impl Api {
     pub fn import_apply_of(
         &mut self,
         read: &ImportRead,
-        choices: &ImportChoices,
-        progress: &mut dyn FnMut(ImportProgress),
-    ) -> Result<ImportOutcome> {
+        choices: &StaffImportChoices,
+        progress: &mut dyn FnMut(StaffImportProgress),
+    ) -> Result<StaffImportOutcome> {
         if read.sha256 != choices.sha256 {
             return Err(ApiError::Refused(
                 "Tệp đã thay đổi kể từ lúc xem trước (có thể vừa được sửa hoặc xuất lại). Hãy xem trước lại để kiểm tra; chưa có gì được ghi."
@@ -275,7 +276,7 @@ impl Api {
             ));
         }
         let report = &read.report;
-        progress(ImportProgress { stage: ImportStage::Writing, rows: report.counts.rows });
+        progress(StaffImportProgress { stage: StaffImportStage::Writing, rows: report.counts.rows });
         let os_user = self.os_user.clone();
         let today = self.today();
         let order = &self.order;
@@ -298,7 +299,8 @@ impl Api {
                 }
                 accepted
             };
-            let mut outcome = ImportOutcome { unchanged: plan.unchanged, ..ImportOutcome::default() };
+            let mut outcome =
+                StaffImportOutcome { unchanged: plan.unchanged, ..StaffImportOutcome::default() };
 
             // Leavers first: their identity numbers may return with someone else.
             for leaver in plan.leavers.iter().filter(|l| accepted.contains(l.id.as_str())) {
@@ -373,12 +375,12 @@ impl Api {
     }
 }
 
-impl ImportPreview {
+impl StaffImportPreview {
     /// Choices that accept every proposal, leavers as "other" with the
     /// default note (the CLI's `--apply-reconcile`, and a first import).
-    pub fn accept_all(&self) -> ImportChoices {
+    pub fn accept_all(&self) -> StaffImportChoices {
         let accepted = self.plan.as_ref().map(|p| p.ids().into_iter().map(str::to_owned).collect());
-        ImportChoices {
+        StaffImportChoices {
             sha256: self.sha256.clone(),
             first_import: self.first_import,
             accepted: accepted.unwrap_or_default(),
@@ -386,15 +388,15 @@ impl ImportPreview {
         }
     }
 
-    /// What applying [`ImportPreview::accept_all`] would do.
-    pub fn outcome_if_all_accepted(&self) -> ImportOutcome {
+    /// What applying [`StaffImportPreview::accept_all`] would do.
+    pub fn outcome_if_all_accepted(&self) -> StaffImportOutcome {
         match &self.plan {
-            None => ImportOutcome {
+            None => StaffImportOutcome {
                 added: self.counts.importable,
                 flagged: self.counts.with_warnings,
-                ..ImportOutcome::default()
+                ..StaffImportOutcome::default()
             },
-            Some(plan) => ImportOutcome {
+            Some(plan) => StaffImportOutcome {
                 added: plan.joiners.len() as u32,
                 updated: plan.changes.len() as u32,
                 unchanged: plan.unchanged,

@@ -7,6 +7,14 @@ use chungthu_api::certs::{
     CertInput, CertQuery, CertStatus, CertView, Crossing, Dashboard, FileError, Holder, ImportChoice,
     ImportItem, ImportOutcome, ImportStatus, MatchKind, ProviderInput, StaffBrief, StatusCount,
 };
+use chungthu_api::import::{
+    LeaverChoice, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportProgress,
+    StaffImportRequest, StaffImportStage,
+};
+use chungthu_api::importer::{
+    ColumnMapping, Conflict, FieldChange, FileFormat, HeaderCell, ImportCounts, ImportField, ImportProblem,
+    Joiner, Leaver, MappedColumn, PersonChanges, ReconcilePlan, Returner,
+};
 use chungthu_api::model::{Field, Gender, LeftReason, Problem, Severity, StaffInput, StaffStatus, VnDate};
 use chungthu_api::requests::{
     BulkOutcome, BulkRequestInput, RequestInput, RequestQuery, RequestView, RevocationProposal, Skipped,
@@ -80,6 +88,27 @@ fn generate() -> String {
         decl::<BulkOutcome>(&cfg),
         decl::<RevocationProposal>(&cfg),
         decl::<StaffHistory>(&cfg),
+        decl::<FileFormat>(&cfg),
+        decl::<ImportField>(&cfg),
+        decl::<MappedColumn>(&cfg),
+        decl::<ColumnMapping>(&cfg),
+        decl::<HeaderCell>(&cfg),
+        decl::<ImportCounts>(&cfg),
+        decl::<ImportProblem>(&cfg),
+        decl::<Joiner>(&cfg),
+        decl::<Leaver>(&cfg),
+        decl::<Returner>(&cfg),
+        decl::<FieldChange>(&cfg),
+        decl::<PersonChanges>(&cfg),
+        decl::<Conflict>(&cfg),
+        decl::<ReconcilePlan>(&cfg),
+        decl::<StaffImportRequest>(&cfg),
+        decl::<LeaverChoice>(&cfg),
+        decl::<StaffImportChoices>(&cfg),
+        decl::<StaffImportPreview>(&cfg),
+        decl::<StaffImportOutcome>(&cfg),
+        decl::<StaffImportStage>(&cfg),
+        decl::<StaffImportProgress>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\

@@ -2,7 +2,7 @@
 //! database through the use cases: preview, apply in one transaction,
 //! refusal of a changed file, rollback on a failure, remembered mappings.
 
-use chungthu_api::import::{ImportChoices, ImportRequest, LeaverChoice};
+use chungthu_api::import::{LeaverChoice, StaffImportChoices, StaffImportRequest};
 use chungthu_api::importer::ImportField;
 use chungthu_api::model::{LeftReason, StaffStatus, VnDate};
 use chungthu_api::store::rusqlite::Connection;
@@ -18,8 +18,8 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../import/tests/fixtures").join(name)
 }
 
-fn request(path: &Path) -> ImportRequest {
-    ImportRequest { path: path.display().to_string(), ..ImportRequest::default() }
+fn request(path: &Path) -> StaffImportRequest {
+    StaffImportRequest { path: path.display().to_string(), ..StaffImportRequest::default() }
 }
 
 struct Db {
@@ -148,7 +148,7 @@ fn a_later_export_applies_only_what_was_ticked_in_one_transaction() {
     accepted.push(format!("leave:{cb011}"));
     accepted.push(format!("change:{cb003}:phone"));
     accepted.push(format!("change:{cb017}:position"));
-    let choices = ImportChoices {
+    let choices = StaffImportChoices {
         sha256: preview.sha256.clone(),
         first_import: false,
         accepted,
@@ -234,7 +234,7 @@ fn a_confirmed_mapping_is_remembered_for_the_next_export_with_that_header() {
     let mut mapping = detected.clone();
     // The user says column J is not a phone number.
     mapping.columns.retain(|c| c.field != ImportField::Phone);
-    let custom = ImportRequest { mapping: Some(mapping.clone()), ..request(&file) };
+    let custom = StaffImportRequest { mapping: Some(mapping.clone()), ..request(&file) };
     let preview = api.preview_import(&custom).expect("preview with the user's mapping");
     assert!(!preview.problems.iter().any(|p| p.code == "cell_unreadable"), "column J no longer read");
     api.apply_import(&custom, &preview.accept_all()).expect("apply");

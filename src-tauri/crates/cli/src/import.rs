@@ -3,7 +3,7 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
-use chungthu_api::import::{ImportOutcome, ImportPreview, ImportRequest};
+use chungthu_api::import::{StaffImportOutcome, StaffImportPreview, StaffImportRequest};
 use chungthu_api::importer::{FileFormat, ImportProblem};
 use clap::Args;
 use serde::Serialize;
@@ -40,13 +40,14 @@ struct Report<'a> {
     importable: u32,
     with_errors: u32,
     #[serde(flatten)]
-    outcome: ImportOutcome,
+    outcome: StaffImportOutcome,
     problems: &'a [ImportProblem],
 }
 
 /// Runs `staff import`.
 pub fn run(api: &mut Api, args: ImportArgs) -> Result<(), Failure> {
-    let request = ImportRequest { path: args.file.display().to_string(), sheet: args.sheet, mapping: None };
+    let request =
+        StaffImportRequest { path: args.file.display().to_string(), sheet: args.sheet, mapping: None };
     let read = api.import_setup()?.read(&request, &mut |_| {})?;
     let preview = api.import_preview_of(&read)?;
     let writes = !args.dry_run && (preview.first_import || args.apply_reconcile);
@@ -76,7 +77,7 @@ pub fn run(api: &mut Api, args: ImportArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-fn print_text(r: &Report<'_>, preview: &ImportPreview) {
+fn print_text(r: &Report<'_>, preview: &StaffImportPreview) {
     println!("Tệp {} — trang tính “{}”: đọc {} dòng.", r.file, r.sheet, r.rows_read);
     for p in r.problems {
         let kind = if p.is_error() { "Lỗi (không nhập)" } else { "Cần kiểm tra" };
