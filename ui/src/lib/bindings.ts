@@ -13,7 +13,12 @@ version: string,
 /**
  * Positions offered in the staff form.
  */
-usual_positions: Array<string>, };
+usual_positions: Array<string>, 
+/**
+ * What the user should know about the data's safety (database on a
+ * network share, today's backup failed…), in Vietnamese.
+ */
+warnings: Array<string>, };
 
 export type ErrorBody = { 
 /**
@@ -914,6 +919,177 @@ requests: Array<RequestView>,
  * Every change of state of those requests, in order.
  */
 events: Array<RequestEvent>, };
+
+export type BackupReason = "manual" | "daily" | "before_migration" | "before_import" | "before_reconcile" | "before_restore";
+
+export type BackupContent = { 
+/**
+ * People in the register.
+ */
+staff: number, 
+/**
+ * Certificates.
+ */
+certificates: number, 
+/**
+ * Requests (issuance, renewal, change, revocation).
+ */
+requests: number, 
+/**
+ * The file's schema version (`user_version`).
+ */
+schema_version: number, };
+
+export type BackupInfo = { 
+/**
+ * The file name (no folder): what the window sends back to restore it.
+ */
+file_name: string, 
+/**
+ * Local time it was taken, `yyyy-mm-ddThh:mm:ss`.
+ */
+taken_at: string, 
+/**
+ * Why it was taken.
+ */
+reason: BackupReason, 
+/**
+ * Size in bytes.
+ */
+size_bytes: number, 
+/**
+ * Counts, when the file could be read.
+ */
+content: BackupContent | null, 
+/**
+ * Why it cannot be restored (damaged, from a newer version…), in Vietnamese.
+ */
+problem: string | null, };
+
+export type BackupList = { 
+/**
+ * The folder backups go to now.
+ */
+dir: string, 
+/**
+ * The default folder (`backups` beside the database).
+ */
+default_dir: string, 
+/**
+ * True when the user chose `dir` (e.g. a USB drive).
+ */
+chosen: boolean, 
+/**
+ * Backups in `dir`, newest first; also those left in the default folder
+ * (while a chosen drive was unplugged) when it differs.
+ */
+items: Array<BackupInfo>, };
+
+export type Restored = { 
+/**
+ * The backup now in use.
+ */
+restored: BackupInfo, 
+/**
+ * The backup of the data as it was just before: restore it to undo.
+ */
+undo: BackupInfo, };
+
+export type Recovered = { 
+/**
+ * Where the damaged file was moved (kept, never deleted).
+ */
+damaged_moved_to: string | null, 
+/**
+ * The backup now in use.
+ */
+restored: BackupInfo, };
+
+export type AuditQuery = { 
+/**
+ * Only this kind of thing (`staff`, `unit`, `certificate`…).
+ */
+entity: string | null, 
+/**
+ * Only this one thing (e.g. one person's id).
+ */
+entity_id: number | null, 
+/**
+ * From this local day (inclusive).
+ */
+from: VnDate | null, 
+/**
+ * To this local day (inclusive).
+ */
+to: VnDate | null, 
+/**
+ * Page size (0 = no limit).
+ */
+limit: number, 
+/**
+ * Rows to skip.
+ */
+offset: number, };
+
+export type AuditRow = { 
+/**
+ * Entry id.
+ */
+id: number, 
+/**
+ * UTC time, ISO 8601.
+ */
+at: string, 
+/**
+ * Local time, `dd/mm/yyyy hh:mm:ss`.
+ */
+at_local: string, 
+/**
+ * The operating-system user.
+ */
+os_user: string, 
+/**
+ * Kind of thing (code).
+ */
+entity: string, 
+/**
+ * Kind of thing, in Vietnamese.
+ */
+entity_label: string, 
+/**
+ * Which one, when it has an id.
+ */
+entity_id: number | null, 
+/**
+ * What was done (code).
+ */
+action: string, 
+/**
+ * What was done, in Vietnamese.
+ */
+action_label: string, 
+/**
+ * Names of the fields that changed (codes).
+ */
+fields: Array<string>, 
+/**
+ * The same, in Vietnamese.
+ */
+field_labels: Array<string>, };
+
+export type AuditPage = { 
+/**
+ * Newest first.
+ */
+items: Array<AuditRow>, 
+/**
+ * How many match in all.
+ */
+total: number, 
+/**
+ * Kinds of things that have entries, for the filter: `[code, label]`.
+ */
+entities: Array<[string, string]>, };
 
 export type FileFormat = "xlsx" | "xls" | "ods" | "csv";
 

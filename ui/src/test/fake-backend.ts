@@ -124,6 +124,7 @@ export class FakeBackend {
     db_path: 'C:\\Users\\vanthu\\AppData\\Roaming\\ChungThu\\chungthu.db',
     version: '0.1.0',
     usual_positions: USUAL_POSITIONS,
+    warnings: [],
   };
   /** When set, every command fails with it (a database that could not be opened). */
   openError: ErrorBody | null = null;

@@ -3,11 +3,15 @@
 //! Each action that writes runs in one transaction and leaves an audit entry.
 #![deny(missing_docs)]
 
+pub mod audit_log;
+pub mod backup;
 pub mod certs;
 mod error;
 pub mod import;
+pub mod location;
 pub mod mail;
 pub mod paths;
+pub mod personal;
 pub mod requests;
 pub mod staff;
 pub mod unit;
@@ -33,6 +37,9 @@ pub struct AppInfo {
     pub version: String,
     /// Positions offered in the staff form.
     pub usual_positions: Vec<String>,
+    /// What the user should know about the data's safety (database on a
+    /// network share, today's backup failed…), in Vietnamese.
+    pub warnings: Vec<String>,
 }
 
 /// An open register and what every use case needs besides the database.
@@ -41,13 +48,19 @@ pub struct Api {
     order: NameOrder,
     os_user: String,
     today: fn() -> VnDate,
+    warnings: Vec<String>,
 }
 
 impl Api {
     /// Opens (creating or migrating) the database at `db`.
     pub fn open(db: &Path) -> Result<Self> {
-        let mut api =
-            Api { store: Store::open(db)?, order: NameOrder::new(), os_user: os_user(), today: local_today };
+        let mut api = Api {
+            store: Store::open(db)?,
+            order: NameOrder::new(),
+            os_user: os_user(),
+            today: local_today,
+            warnings: location::warnings(db),
+        };
         // A new database starts with the providers Vietnamese certificates come from.
         api.seed_providers_if_empty()?;
         Ok(api)
@@ -65,6 +78,7 @@ impl Api {
             db_path: self.store.path().display().to_string(),
             version: env!("CARGO_PKG_VERSION").to_owned(),
             usual_positions: chungthu_model::staff::USUAL_POSITIONS.iter().map(|s| (*s).to_owned()).collect(),
+            warnings: self.warnings.clone(),
         }
     }
 

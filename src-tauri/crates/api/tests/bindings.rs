@@ -3,6 +3,8 @@
 //! `ui/src/lib/bindings.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p
 //! chungthu-api --test bindings` rewrites it.
 
+use chungthu_api::audit_log::{AuditPage, AuditQuery, AuditRow};
+use chungthu_api::backup::{BackupList, Recovered, Restored};
 use chungthu_api::certs::{
     CertInput, CertQuery, CertStatus, CertView, Crossing, Dashboard, FileError, Holder, ImportChoice,
     ImportItem, ImportOutcome, ImportStatus, MatchKind, ProviderInput, StaffBrief, StatusCount,
@@ -22,6 +24,7 @@ use chungthu_api::requests::{
 };
 use chungthu_api::staff::{Leaving, Saved};
 use chungthu_api::store::audit::AuditEntry;
+use chungthu_api::store::backup::{BackupContent, BackupInfo, BackupReason};
 use chungthu_api::store::certificate::CertForm;
 use chungthu_api::store::provider::{CertKind, Provider};
 use chungthu_api::store::request::{RequestEvent, RequestKind, RequestStatus};
@@ -88,6 +91,15 @@ fn generate() -> String {
         decl::<BulkOutcome>(&cfg),
         decl::<RevocationProposal>(&cfg),
         decl::<StaffHistory>(&cfg),
+        decl::<BackupReason>(&cfg),
+        decl::<BackupContent>(&cfg),
+        decl::<BackupInfo>(&cfg),
+        decl::<BackupList>(&cfg),
+        decl::<Restored>(&cfg),
+        decl::<Recovered>(&cfg),
+        decl::<AuditQuery>(&cfg),
+        decl::<AuditRow>(&cfg),
+        decl::<AuditPage>(&cfg),
         decl::<FileFormat>(&cfg),
         decl::<ImportField>(&cfg),
         decl::<MappedColumn>(&cfg),

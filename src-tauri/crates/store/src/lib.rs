@@ -4,9 +4,11 @@
 #![deny(missing_docs)]
 
 pub mod audit;
+pub mod backup;
 pub mod certificate;
 mod migrate;
 pub mod outbox;
+pub mod personal;
 pub mod provider;
 pub mod request;
 pub mod setting;
@@ -56,6 +58,17 @@ pub enum StoreError {
         "Dữ liệu đang được một cửa sổ hoặc lệnh ChungThu khác sử dụng. Hãy đóng chương trình đó rồi thử lại."
     )]
     Busy,
+    /// A backup could not be written or put back (missing USB drive, full
+    /// disk, no permission).
+    #[error(
+        "Không sao lưu hoặc khôi phục được tại {path}: {source}. Kiểm tra ổ đĩa (USB) còn cắm, còn chỗ trống và cho phép ghi, hoặc chọn thư mục sao lưu khác."
+    )]
+    Backup {
+        /// The file or folder concerned.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// Any other SQLite failure (a bug or a broken disk).
     #[error("Lỗi cơ sở dữ liệu: {0}")]
     Sqlite(rusqlite::Error),
@@ -109,6 +122,10 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        if migrate::pending(&conn)? && has_content(&conn)? {
+            // A migration rewrites the schema: keep the data as it was first.
+            backup_into_dir(&conn, path, backup::BackupReason::BeforeMigration, true)?;
+        }
         let mut store = Store { conn, path: path.to_owned() };
         migrate::run(&mut store.conn)?;
         staff::refresh_sort_keys(&mut store.conn)?;
@@ -125,6 +142,36 @@ impl Store {
         &self.conn
     }
 
+    /// Where backups go: the folder chosen in the settings, else `backups/`
+    /// beside the database.
+    pub fn backup_dir(&self) -> PathBuf {
+        backup::chosen_dir(&self.conn).ok().flatten().unwrap_or_else(|| backup::default_dir(&self.path))
+    }
+
+    /// Takes a backup now, then applies the retention rule to its folder.
+    /// When the chosen folder cannot be written (a USB drive not plugged in),
+    /// the backup goes to the default folder instead: a backup somewhere
+    /// beats none. Returns the new file.
+    pub fn backup(&self, reason: backup::BackupReason) -> Result<PathBuf> {
+        backup_into_dir(&self.conn, &self.path, reason, true)
+    }
+
+    /// Like [`Store::backup`] but deletes nothing: before a restore, the
+    /// backup about to be restored must not be pruned away.
+    pub fn backup_without_pruning(&self, reason: backup::BackupReason) -> Result<PathBuf> {
+        backup_into_dir(&self.conn, &self.path, reason, false)
+    }
+
+    /// Replaces the whole database with the backup at `file` (checked first)
+    /// through SQLite's online backup API, then reopens it: integrity check,
+    /// migrations when the backup is older. The caller takes a backup of the
+    /// current data first so that this can be undone.
+    pub fn restore_from(&mut self, file: &Path) -> Result<()> {
+        backup::restore_into(&mut self.conn, file)?;
+        *self = Store::open(&self.path)?;
+        Ok(())
+    }
+
     /// Runs `f` in one write transaction (`BEGIN IMMEDIATE`, so two writers
     /// queue instead of failing halfway): it all lands, or nothing does.
     pub fn write<T, E: From<StoreError>>(
@@ -137,4 +184,33 @@ impl Store {
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
+}
+
+/// True when the file holds anything at all (a brand-new file has nothing
+/// worth a backup).
+fn has_content(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| r.get(0))?)
+}
+
+fn backup_into_dir(
+    conn: &Connection,
+    db: &Path,
+    reason: backup::BackupReason,
+    prune: bool,
+) -> Result<PathBuf> {
+    let now = backup::now_local();
+    let default = backup::default_dir(db);
+    // A file from before the setting table existed has no chosen folder.
+    let chosen = backup::chosen_dir(conn).ok().flatten();
+    let written = match chosen {
+        Some(dir) if dir != default => backup::write(conn, &dir, reason, now)
+            .map(|p| (p, dir))
+            .or_else(|_| backup::write(conn, &default, reason, now).map(|p| (p, default.clone()))),
+        _ => backup::write(conn, &default, reason, now).map(|p| (p, default.clone())),
+    };
+    let (path, dir) = written?;
+    if prune {
+        backup::prune(&dir, now)?;
+    }
+    Ok(path)
 }
