@@ -35,11 +35,19 @@ const CASES: &[Case] = &[
     ("empty name", |s| s.full_name = "   ".into(), &[(Field::FullName, E, "required")]),
     ("name with digits", |s| s.full_name = "Nguyễn Văn 2".into(), &[(Field::FullName, E, "name_chars")]),
     ("name of 101 letters", |s| s.full_name = "A".repeat(101), &[(Field::FullName, E, "too_long")]),
-    ("NFD name is accepted", |s| s.full_name = "Nguye\u{0302}\u{0303}n Thi\u{0323} Hu\u{031B}o\u{031B}\u{0300}ng".into(), &[]),
+    (
+        "NFD name is accepted",
+        |s| s.full_name = "Nguye\u{0302}\u{0303}n Thi\u{0323} Hu\u{031B}o\u{031B}\u{0300}ng".into(),
+        &[],
+    ),
     ("CCCD with 11 digits", |s| s.cccd = "31185012345".into(), &[(Field::Cccd, E, "cccd_length")]),
     ("CCCD with 13 digits", |s| s.cccd = "0311850123456".into(), &[(Field::Cccd, E, "cccd_length")]),
     ("CCCD with a letter", |s| s.cccd = "03118501234A".into(), &[(Field::Cccd, E, "cccd_not_digits")]),
-    ("CCCD with unknown province 003", |s| s.cccd = "003185012345".into(), &[(Field::Cccd, E, "cccd_province")]),
+    (
+        "CCCD with unknown province 003",
+        |s| s.cccd = "003185012345".into(),
+        &[(Field::Cccd, E, "cccd_province")],
+    ),
     ("CCCD with province 000", |s| s.cccd = "000185012345".into(), &[(Field::Cccd, E, "cccd_province")]),
     ("CCCD with dots and spaces", |s| s.cccd = "031.185 012.345".into(), &[]),
     ("Hanoi CCCD keeps its leading zeros", |s| s.cccd = "001185012345".into(), &[]),
@@ -54,38 +62,82 @@ const CASES: &[Case] = &[
     ("missing CCCD", |s| s.cccd = "".into(), &[(Field::Cccd, W, "cccd_missing")]),
     ("birth date d/m/yyyy", |s| s.birth_date = "5/3/1985".into(), &[]),
     ("birth date ISO", |s| s.birth_date = "1985-03-05".into(), &[]),
-    ("birth date 31/02", |s| s.birth_date = "31/02/1985".into(), &[(Field::BirthDate, E, "date_no_such_day")]),
-    ("birth date two-digit year", |s| s.birth_date = "05/03/85".into(), &[(Field::BirthDate, E, "date_shape")]),
-    ("birth date in the future", |s| {
-        s.birth_date = "01/01/2027".into();
-        s.cccd = "031327012345".into();
-        s.cccd_issued_on = "".into();
-    }, &[(Field::BirthDate, E, "date_future")]),
-    ("too young to work", |s| {
-        s.birth_date = "01/01/2015".into();
-        s.cccd = "031315012345".into();
-    }, &[(Field::BirthDate, E, "age_range")]),
-    ("too old to work", |s| {
-        s.birth_date = "01/01/1940".into();
-        s.cccd = "031140012345".into();
-    }, &[(Field::BirthDate, E, "age_range")]),
+    (
+        "birth date 31/02",
+        |s| s.birth_date = "31/02/1985".into(),
+        &[(Field::BirthDate, E, "date_no_such_day")],
+    ),
+    (
+        "birth date two-digit year",
+        |s| s.birth_date = "05/03/85".into(),
+        &[(Field::BirthDate, E, "date_shape")],
+    ),
+    (
+        "birth date in the future",
+        |s| {
+            s.birth_date = "01/01/2027".into();
+            s.cccd = "031327012345".into();
+            s.cccd_issued_on = "".into();
+        },
+        &[(Field::BirthDate, E, "date_future")],
+    ),
+    (
+        "too young to work",
+        |s| {
+            s.birth_date = "01/01/2015".into();
+            s.cccd = "031315012345".into();
+        },
+        &[(Field::BirthDate, E, "age_range")],
+    ),
+    (
+        "too old to work",
+        |s| {
+            s.birth_date = "01/01/1940".into();
+            s.cccd = "031140012345".into();
+        },
+        &[(Field::BirthDate, E, "age_range")],
+    ),
     ("year-only birth date", |s| s.birth_date = "1985".into(), &[(Field::BirthDate, W, "birth_year_only")]),
-    ("CCCD issued before birth", |s| s.cccd_issued_on = "01/01/1980".into(), &[(Field::CccdIssuedOn, E, "issued_before_birth")]),
-    ("CCCD issued in the future", |s| s.cccd_issued_on = "24/11/2026".into(), &[(Field::CccdIssuedOn, E, "date_future")]),
+    (
+        "CCCD issued before birth",
+        |s| s.cccd_issued_on = "01/01/1980".into(),
+        &[(Field::CccdIssuedOn, E, "issued_before_birth")],
+    ),
+    (
+        "CCCD issued in the future",
+        |s| s.cccd_issued_on = "24/11/2026".into(),
+        &[(Field::CccdIssuedOn, E, "date_future")],
+    ),
     ("CCCD issued today", |s| s.cccd_issued_on = "23/11/2026".into(), &[]),
     ("phone with +84 and dots", |s| s.phone = "+84 912.345.678".into(), &[]),
     ("phone that lost its 0", |s| s.phone = "912345678".into(), &[]),
-    ("phone with 9 digits starting 0", |s| s.phone = "091234567".into(), &[(Field::Phone, E, "phone_length")]),
+    (
+        "phone with 9 digits starting 0",
+        |s| s.phone = "091234567".into(),
+        &[(Field::Phone, E, "phone_length")],
+    ),
     ("phone with 11 digits", |s| s.phone = "09123456789".into(), &[(Field::Phone, E, "phone_length")]),
     ("phone with letters", |s| s.phone = "09l2345678".into(), &[(Field::Phone, E, "phone_not_digits")]),
     ("e-mail without @", |s| s.email = "huong.haiphong.edu.vn".into(), &[(Field::Email, E, "email_syntax")]),
-    ("e-mail without a dot in the domain", |s| s.email = "huong@localhost".into(), &[(Field::Email, E, "email_syntax")]),
-    ("e-mail with Vietnamese letters", |s| s.email = "hương@haiphong.edu.vn".into(), &[(Field::Email, E, "email_syntax")]),
+    (
+        "e-mail without a dot in the domain",
+        |s| s.email = "huong@localhost".into(),
+        &[(Field::Email, E, "email_syntax")],
+    ),
+    (
+        "e-mail with Vietnamese letters",
+        |s| s.email = "hương@haiphong.edu.vn".into(),
+        &[(Field::Email, E, "email_syntax")],
+    ),
     ("e-mail in capitals is accepted", |s| s.email = " HuongNT@HaiPhong.edu.vn ".into(), &[]),
-    ("two errors at once", |s| {
-        s.phone = "12".into();
-        s.email = "x@".into();
-    }, &[(Field::Phone, E, "phone_length"), (Field::Email, E, "email_syntax")]),
+    (
+        "two errors at once",
+        |s| {
+            s.phone = "12".into();
+            s.email = "x@".into();
+        },
+        &[(Field::Phone, E, "phone_length"), (Field::Email, E, "email_syntax")],
+    ),
 ];
 
 #[test]

@@ -34,9 +34,23 @@ fn migrates_an_empty_file_with_safe_pragmas() {
     assert_eq!(sync, 2, "synchronous=FULL");
     let fk: i64 = c.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
     assert_eq!(fk, 1);
-    for table in ["unit", "staff", "provider", "certificate", "request", "request_event", "batch", "outbox", "audit_log"] {
+    for table in [
+        "unit",
+        "staff",
+        "provider",
+        "certificate",
+        "request",
+        "request_event",
+        "batch",
+        "outbox",
+        "audit_log",
+    ] {
         let n: i64 = c
-            .query_row("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1", [table], |r| r.get(0))
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(n, 1, "table {table}");
     }
@@ -64,7 +78,10 @@ fn constraints_hold_even_without_the_api() {
     assert!(matches!(dup, Err(StoreError::Sqlite(_))), "two active people cannot share a CCCD");
 
     let c = store.conn();
-    assert!(c.execute("UPDATE staff SET status = 'left' WHERE id = ?1", [id]).is_err(), "left needs a reason and a date");
+    assert!(
+        c.execute("UPDATE staff SET status = 'left' WHERE id = ?1", [id]).is_err(),
+        "left needs a reason and a date"
+    );
     assert!(c.execute("UPDATE staff SET gender = 'x' WHERE id = ?1", [id]).is_err());
     assert!(
         c.execute(
@@ -85,8 +102,14 @@ fn constraints_hold_even_without_the_api() {
     );
 
     // Once the first person left, the CCCD may belong to an active person again.
-    staff::mark_left(store.conn(), id, chungthu_model::LeftReason::Transfer, VnDate::from_ymd(2026, 9, 1).unwrap(), None)
-        .unwrap();
+    staff::mark_left(
+        store.conn(),
+        id,
+        chungthu_model::LeftReason::Transfer,
+        VnDate::from_ymd(2026, 9, 1).unwrap(),
+        None,
+    )
+    .unwrap();
     add(&mut store, "Lê Thị Cúc", "031080001234");
 }
 
@@ -103,7 +126,9 @@ fn a_newer_database_is_refused_and_left_alone() {
     set_version(&path, LATEST_VERSION + 1);
     let before = std::fs::read(&path).unwrap();
     match Store::open(&path) {
-        Err(e @ StoreError::NewerVersion { .. }) => assert!(e.to_string().contains("phiên bản ChungThu mới hơn")),
+        Err(e @ StoreError::NewerVersion { .. }) => {
+            assert!(e.to_string().contains("phiên bản ChungThu mới hơn"))
+        }
         other => panic!("expected NewerVersion, got {:?}", other.err()),
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -140,13 +165,24 @@ fn search_folds_case_diacritics_and_d_stroke_and_lists_in_vietnamese_order() {
     assert_eq!(names(&store, "ĐỨC"), ["Đặng Văn Đức"]);
     assert_eq!(names(&store, "nguyen h"), ["NGUYỄN VĂN HƯNG", "Nguyễn Thị Hương"], "every word must match");
     assert_eq!(names(&store, "001190"), ["Trần Thị Ánh"], "CCCD digits, with the leading zeros");
-    assert_eq!(names(&store, "100%"), Vec::<String>::new(), "LIKE wildcards are literal");
+    assert_eq!(names(&store, "100%"), Vec::<String>::new(), "% is an ordinary character, not a wildcard");
     assert_eq!(
         names(&store, ""),
-        ["Nguyễn Thị Anh", "Trần Thị Ánh", "Lê Văn Dũng", "Đặng Văn Đức", "NGUYỄN VĂN HƯNG", "Nguyễn Thị Hương"],
+        [
+            "Nguyễn Thị Anh",
+            "Trần Thị Ánh",
+            "Lê Văn Dũng",
+            "Đặng Văn Đức",
+            "NGUYỄN VĂN HƯNG",
+            "Nguyễn Thị Hương"
+        ],
         "by given name: Anh < Ánh < Dũng < Đức < Hưng < Hương"
     );
-    let page = staff::search(store.conn(), &StaffQuery { limit: 2, offset: 2, ..StaffQuery::default() }).unwrap();
+    let page =
+        staff::search(store.conn(), &StaffQuery { limit: 2, offset: 2, ..StaffQuery::default() }).unwrap();
     assert_eq!(page.total, 6);
-    assert_eq!(page.items.iter().map(|s| s.full_name.as_str()).collect::<Vec<_>>(), ["Lê Văn Dũng", "Đặng Văn Đức"]);
+    assert_eq!(
+        page.items.iter().map(|s| s.full_name.as_str()).collect::<Vec<_>>(),
+        ["Lê Văn Dũng", "Đặng Văn Đức"]
+    );
 }
