@@ -54,28 +54,13 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "Cài: ${missing[*]}"
     apt_install "${missing[@]}"
 fi
-if ! rustup target list --installed | grep -qx "$RUST_TARGET"; then
+installed_targets=$(rustup target list --installed)
+if ! grep -qx "$RUST_TARGET" <<<"$installed_targets"; then
     rustup target add "$RUST_TARGET"
 fi
-[ -d ui/node_modules ] || npm --prefix ui ci
 
 step "Giao diện (ui/dist)"
-# Built aside and copied over only where it differs: the app is rebuilt
-# (a 2–3 minute link) whenever a file in ui/dist gets a new time stamp, and
-# Vite rewrites every file even when nothing changed.
-ui_stage=$OUT_DIR/ui-dist
-rm -rf "$ui_stage"
-npm --prefix ui run build -- --outDir "$ui_stage" --emptyOutDir
-mkdir -p ui/dist
-(cd "$ui_stage" && find . -type f) | while IFS= read -r f; do
-    if ! cmp -s "$ui_stage/$f" "ui/dist/$f"; then
-        mkdir -p "ui/dist/$(dirname "$f")"
-        cp "$ui_stage/$f" "ui/dist/$f"
-    fi
-done
-(cd ui/dist && find . -type f) | while IFS= read -r f; do
-    [ -e "$ui_stage/$f" ] || rm "ui/dist/$f"
-done
+scripts/build-ui.sh
 
 step "Chương trình và lệnh chungthu cho Windows"
 # The custom-protocol feature embeds ui/dist (what `tauri build` turns on);
