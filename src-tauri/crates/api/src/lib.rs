@@ -7,6 +7,7 @@ pub mod audit_log;
 pub mod backup;
 pub mod certs;
 mod error;
+pub mod export;
 pub mod import;
 pub mod location;
 pub mod mail;

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod batch;
 pub mod certificate;
 mod migrate;
 pub mod outbox;

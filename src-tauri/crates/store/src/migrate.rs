@@ -4,8 +4,11 @@
 use crate::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_init.sql"), include_str!("../migrations/0002_staff_list_index.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_staff_list_index.sql"),
+    include_str!("../migrations/0003_batch_files.sql"),
+];
 
 /// The schema version this build writes.
 pub const LATEST_VERSION: i64 = MIGRATIONS.len() as i64;
