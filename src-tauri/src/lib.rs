@@ -2,6 +2,7 @@
 //! Every command returns `{code, message, problems}` on failure.
 
 mod import;
+mod mail;
 mod staff;
 mod unit;
 
@@ -43,9 +44,16 @@ fn audit_recent(state: State<'_, AppState>, limit: u32) -> Reply<Vec<AuditEntry>
 pub fn run() {
     let db = paths::resolve_db(None);
     let api = Api::open(&db).map_err(|e| e.body());
+    // The OS credential store for the SMTP password; without one (no session
+    // bus) the window says so and asks for the password at each send.
+    let _ = chungthu_api::mailer::credential::use_os_store();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(AppState { api: Mutex::new(api) })
+        .setup(|app| {
+            mail::start_outbox(app.handle());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             app_info,
             unit::unit_get,
@@ -62,6 +70,20 @@ pub fn run() {
             audit_recent,
             import::staff_import_preview,
             import::staff_import_apply,
+            mail::mail_settings_get,
+            mail::mail_settings_save,
+            mail::mail_password_save,
+            mail::mail_password_forget,
+            mail::mail_batches,
+            mail::mail_preview,
+            mail::mail_pick_files,
+            mail::mail_queue,
+            mail::mail_send_now,
+            mail::mail_draft_save,
+            mail::outbox_list,
+            mail::outbox_cancel,
+            mail::outbox_resend,
+            mail::outbox_confirm_sent,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -8,6 +8,7 @@
 //! database at hand, and [`Api::record_delivery`] writes the outcome. The
 //! states and their moves are drawn in `chungthu_store::outbox`.
 
+use crate::requests::transition;
 use crate::{Api, ApiError, Result};
 use chungthu_mail::attachment::{SIZE_WARNING_BYTES, sha256_hex, too_large};
 use chungthu_mail::compose::{new_message_id, parse_recipients};
@@ -17,7 +18,9 @@ use chungthu_mail::{
     Attachment, FileKind, MailError, Outgoing, Password, Preset, Sent, SmtpSettings, Template,
     TemplateValues, Transport, credential,
 };
+use chungthu_model::VnDate;
 use chungthu_store::outbox::{self as table, BatchFacts, NewFile, NewMessage, OutboxItem, OutboxState};
+use chungthu_store::request::RequestStatus;
 use chungthu_store::{audit, setting, unit};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -87,6 +90,42 @@ pub struct MailDraft {
     pub body: String,
     /// Files: the Word list and the signed scan.
     pub files: Vec<NamedFile>,
+}
+
+/// A message composed in the window: the files by path, read when queued.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MailCompose {
+    /// The exported list it carries.
+    pub batch_id: Option<i64>,
+    /// Recipients as typed.
+    pub to: String,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+    /// Paths of the files to attach.
+    pub files: Vec<String>,
+}
+
+impl MailCompose {
+    /// Reads the files: the draft as the use cases take it.
+    pub fn read(&self) -> Result<MailDraft> {
+        let mut files = Vec::with_capacity(self.files.len());
+        for path in &self.files {
+            let path = Path::new(path);
+            let content =
+                std::fs::read(path).map_err(|source| MailError::Read { path: path.to_owned(), source })?;
+            let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            files.push(NamedFile { file_name, content });
+        }
+        Ok(MailDraft {
+            batch_id: self.batch_id,
+            to: self.to.clone(),
+            subject: self.subject.clone(),
+            body: self.body.clone(),
+            files,
+        })
+    }
 }
 
 /// The template filled for a list: what the compose form starts from.
@@ -236,8 +275,13 @@ impl Api {
         let conn = self.store.conn();
         let batch = batch_id.map(|id| self.batch(id)).transpose()?;
         let template: Template = setting::get(conn, TEMPLATE_KEY)?.unwrap_or_default();
+        let mut don_vi = unit::get(conn)?.name;
+        if don_vi.is_empty() {
+            // The unit's details not filled in yet: the sender's name is the next best thing.
+            don_vi = setting::get::<SmtpSettings>(conn, SMTP_KEY)?.map(|s| s.from_name).unwrap_or_default();
+        }
         let values = TemplateValues {
-            don_vi: unit::get(conn)?.name,
+            don_vi,
             loai_danh_sach: batch.as_ref().map_or("danh sách", |b| kind_label(&b.kind)).to_owned(),
             so_nguoi: batch.as_ref().map_or(0, |b| b.row_count.max(0) as u32),
             ngay: self.today().to_string(),
@@ -331,7 +375,7 @@ impl Api {
         self.move_outbox(
             id,
             "cancel",
-            |tx| table::cancel(tx, id),
+            |tx| Ok(table::cancel(tx, id)?),
             "Chỉ huỷ được thư đang chờ, bị lỗi hoặc chưa rõ đã gửi.",
         )
     }
@@ -343,7 +387,7 @@ impl Api {
         self.move_outbox(
             id,
             "resend",
-            |tx| table::requeue(tx, id, &now),
+            |tx| Ok(table::requeue(tx, id, &now)?),
             "Chỉ gửi lại được thư bị lỗi, đã huỷ hoặc chưa rõ đã gửi.",
         )
     }
@@ -352,6 +396,7 @@ impl Api {
     /// their Sent folder); its list becomes "sent".
     pub fn confirm_outbox_sent(&mut self, id: i64) -> Result<OutboxItem> {
         let now = iso(OffsetDateTime::now_utc());
+        let today = self.today();
         let batch_id = self.outbox_item(id)?.batch_id;
         self.move_outbox(
             id,
@@ -359,7 +404,7 @@ impl Api {
             |tx| {
                 let moved = table::confirm_sent(tx, id, &now)?;
                 if moved && let Some(b) = batch_id {
-                    table::mark_batch_sent(tx, b, &now)?;
+                    batch_went_out(tx, b, &now, today)?;
                 }
                 Ok(moved)
             },
@@ -461,13 +506,14 @@ impl Api {
         let attempts = self.outbox_item(id)?.attempts;
         let batch_id = self.outbox_item(id)?.batch_id;
         let at = iso(now);
+        let today = self.today();
         let os_user = self.os_user.clone();
         self.store.write(|tx| {
             let action = match &result {
                 Ok(sent) => {
                     table::mark_sent(tx, id, &sent.message_id, &at)?;
                     if let Some(b) = batch_id {
-                        table::mark_batch_sent(tx, b, &at)?;
+                        batch_went_out(tx, b, &at, today)?;
                     }
                     "sent"
                 }
@@ -525,7 +571,9 @@ impl Api {
         Ok(report)
     }
 
-    fn password_for_send(&self, given: Option<Password>) -> Result<Option<Password>> {
+    /// The password an attempt will use: none when the server needs no
+    /// login, else `given`, else the stored one (`no_password` when neither).
+    pub fn password_for_send(&self, given: Option<Password>) -> Result<Option<Password>> {
         if !self.mail_needs_password()? {
             return Ok(None);
         }
@@ -533,6 +581,11 @@ impl Api {
             Some(p) => Ok(Some(p)),
             None => self.stored_mail_password()?.map(Some).ok_or(ApiError::Mail(MailError::NoPassword)),
         }
+    }
+
+    /// The oldest queued message due at `now`, if any.
+    pub fn due_outbox(&self, now: OffsetDateTime) -> Result<Option<i64>> {
+        Ok(table::next_due(self.store.conn(), &iso(now))?)
     }
 
     fn configured_smtp(&self) -> Result<SmtpSettings> {
@@ -606,7 +659,7 @@ impl Api {
         &mut self,
         id: i64,
         action: &str,
-        change: impl FnOnce(&chungthu_store::rusqlite::Connection) -> chungthu_store::Result<bool>,
+        change: impl FnOnce(&chungthu_store::rusqlite::Connection) -> Result<bool>,
         refused: &str,
     ) -> Result<OutboxItem> {
         let item = self.outbox_item(id)?;
@@ -655,6 +708,25 @@ pub fn state_label(state: OutboxState) -> &'static str {
         OutboxState::Cancelled => "đã huỷ",
         OutboxState::Uncertain => "có thể đã gửi",
     }
+}
+
+/// The list went out: the batch and each of its requests still "exported"
+/// become "sent" (through the requests' one transition function).
+fn batch_went_out(
+    tx: &chungthu_store::rusqlite::Connection,
+    batch_id: i64,
+    at: &str,
+    today: VnDate,
+) -> Result<()> {
+    table::mark_batch_sent(tx, batch_id, at)?;
+    for request_id in table::batch_requests(tx, batch_id)? {
+        let exported = chungthu_store::request::get(tx, request_id)?
+            .is_some_and(|r| r.status == RequestStatus::Exported);
+        if exported {
+            transition(tx, request_id, RequestStatus::Sent, None, today)?;
+        }
+    }
+    Ok(())
 }
 
 fn outbox_not_found(id: i64) -> ApiError {

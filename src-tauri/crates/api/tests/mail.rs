@@ -205,6 +205,48 @@ fn send_plain(c: &chungthu_api::mail::Claimed) -> Result<chungthu_api::mailer::S
 }
 
 #[test]
+fn the_requests_of_a_sent_list_become_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions::default());
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
+    let person = api
+        .add_staff(&chungthu_api::model::StaffInput {
+            full_name: "Nguyễn Thị Hương".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .staff
+        .id;
+    let conn = chungthu_api::store::rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO request (staff_id, kind, status, batch_id, created_at, updated_at)
+         VALUES (?1, 'issuance', 'exported', ?2, '2026-03-05T02:00:00Z', '2026-03-05T02:00:00Z')",
+        [person, batch],
+    )
+    .unwrap();
+    let request = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO batch_request (batch_id, request_id, position) VALUES (?1, ?2, 1)",
+        [batch, request],
+    )
+    .unwrap();
+    let id = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
+    assert_eq!(api.send_outbox_now(id, None).unwrap().state, OutboxState::Sent);
+    let status: String =
+        conn.query_row("SELECT status FROM request WHERE id = ?1", [request], |r| r.get(0)).unwrap();
+    assert_eq!(status, "sent", "the request moved with its list");
+    let events: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM request_event WHERE request_id = ?1 AND to_status = 'sent'",
+            [request],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(events, 1, "the move is dated in the request's history");
+}
+
+#[test]
 fn backoff_grows_then_stays_hourly() {
     let minutes: Vec<u64> = (1..=8).map(|n| chungthu_api::mail::backoff(n).as_secs() / 60).collect();
     assert_eq!(minutes, [1, 2, 5, 10, 30, 60, 60, 60]);

@@ -4,6 +4,7 @@
 
 mod certs;
 mod import;
+mod mail;
 mod requests;
 mod staff;
 mod unit;
@@ -38,6 +39,9 @@ enum Command {
     /// Đề nghị cấp mới, gia hạn, thay đổi, thu hồi
     #[command(subcommand)]
     Request(requests::RequestCommand),
+    /// Gửi danh sách qua thư điện tử, thư nháp, hộp thư đi
+    #[command(subcommand)]
+    Mail(mail::MailCommand),
     /// In đường dẫn tệp dữ liệu đang dùng
     Where,
 }
@@ -88,6 +92,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Staff(command) => staff::run(&mut api, command),
         Command::Cert(command) => certs::run(&mut api, command),
         Command::Request(command) => requests::run(&mut api, command),
+        Command::Mail(command) => mail::run(&mut api, command),
     }
 }
 

@@ -390,3 +390,10 @@ pub fn mark_batch_sent(conn: &Connection, id: i64, at: &str) -> Result<()> {
     )?;
     Ok(())
 }
+
+/// The requests a list carries (lists of requests only).
+pub fn batch_requests(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+    let mut stmt =
+        conn.prepare("SELECT request_id FROM batch_request WHERE batch_id = ?1 ORDER BY position")?;
+    Ok(stmt.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?)
+}
