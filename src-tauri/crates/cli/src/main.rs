@@ -3,6 +3,7 @@
 //! Exit status: 0 done, 2 bad input (nothing written), 1 internal error.
 
 mod certs;
+mod export;
 mod import;
 mod mail;
 mod requests;
@@ -42,6 +43,11 @@ enum Command {
     /// Gửi danh sách qua thư điện tử, thư nháp, hộp thư đi
     #[command(subcommand)]
     Mail(mail::MailCommand),
+    /// Xuất biểu mẫu Word để hiệu trưởng ký (danh sách đề nghị, thu hồi…)
+    Export(export::ExportArgs),
+    /// Các danh sách đã xuất
+    #[command(subcommand)]
+    Batch(export::BatchCommand),
     /// In đường dẫn tệp dữ liệu đang dùng
     Where,
 }
@@ -92,6 +98,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Staff(command) => staff::run(&mut api, command),
         Command::Cert(command) => certs::run(&mut api, command),
         Command::Request(command) => requests::run(&mut api, command),
+        Command::Export(args) => export::run_export(&mut api, args),
+        Command::Batch(command) => export::run_batch(&mut api, command),
         Command::Mail(command) => mail::run(&mut api, command),
     }
 }
