@@ -610,18 +610,22 @@ impl Api {
         if draft.subject.trim().is_empty() {
             return Err(ApiError::Refused("Tiêu đề thư đang trống.".into()));
         }
-        if draft.files.is_empty() {
+        if draft.files.is_empty() && draft.batch_id.is_none() {
             return Err(ApiError::Refused(
                 "Chưa có tệp đính kèm. Hãy đính kèm tệp Word của danh sách và bản scan có chữ ký.".into(),
             ));
         }
-        let attachments: Vec<Attachment> = draft
+        let mut attachments: Vec<Attachment> = draft
             .files
             .iter()
             .map(|f| Attachment::new(&f.file_name, f.content.clone()))
             .collect::<std::result::Result<_, _>>()?;
         if let Some(batch_id) = draft.batch_id {
             let batch = self.batch(batch_id)?;
+            if !attachments.iter().any(|a| a.kind == FileKind::Docx) {
+                // Only the scan was chosen: the Word file is the one the export recorded.
+                attachments.insert(0, exported_word_file(&batch)?);
+            }
             if let Some(newer) = batch.superseded_by {
                 return Err(ApiError::Refused(format!(
                     "Danh sách số {batch_id} đã được thay bằng bản xuất sau (số {newer}). Chỉ bản cuối cùng có giá trị: hãy gửi bản số {newer}."
@@ -676,6 +680,30 @@ impl Api {
         })?;
         self.outbox_item(id)
     }
+}
+
+/// The Word file at the path the export recorded, checked against the
+/// SHA-256 recorded with it.
+fn exported_word_file(batch: &BatchFacts) -> Result<Attachment> {
+    if batch.path.is_empty() {
+        return Err(ApiError::Refused(format!(
+            "Danh sách số {} không ghi nơi lưu tệp Word. Hãy chọn tệp “{}” để đính kèm.",
+            batch.id, batch.file_name
+        )));
+    }
+    let content = std::fs::read(&batch.path).map_err(|e| {
+        ApiError::Refused(format!(
+            "Không đọc được tệp Word của danh sách số {} tại {} ({e}). Tệp có thể đã bị chuyển hoặc xoá: hãy chọn tệp để đính kèm, hoặc xuất lại danh sách.",
+            batch.id, batch.path
+        ))
+    })?;
+    if sha256_hex(&content) != batch.sha256 {
+        return Err(ApiError::Refused(format!(
+            "Tệp Word tại {} đã khác với lúc xuất (có thể đã bị sửa). Chỉ gửi đúng tệp đã xuất: hãy xuất lại danh sách số {}.",
+            batch.path, batch.id
+        )));
+    }
+    Ok(Attachment::new(&batch.file_name, content)?)
 }
 
 /// The wait after `attempts` failed attempts.

@@ -247,6 +247,31 @@ fn the_requests_of_a_sent_list_become_sent() {
 }
 
 #[test]
+fn the_word_file_is_read_from_where_the_export_wrote_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions::default());
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
+    let exported = dir.path().join(DOCX_NAME);
+    std::fs::write(&exported, docx_bytes()).unwrap();
+    let conn = chungthu_api::store::rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE batch SET path = ?1 WHERE id = ?2", (exported.display().to_string(), batch))
+        .unwrap();
+    let mut only_scan = draft(Some(batch), &api);
+    only_scan.files.remove(0);
+    let id = api.queue_mail(&only_scan).unwrap().item.id;
+    api.send_outbox_now(id, None).unwrap();
+    assert_list_received(&server.wait_for(1)[0]);
+
+    std::fs::write(&exported, b"PK\x03\x04 word/document.xml edited after export").unwrap();
+    let err = api.queue_mail(&only_scan).unwrap_err();
+    assert!(matches!(&err, ApiError::Refused(m) if m.contains("đã khác với lúc xuất")), "{err}");
+    std::fs::remove_file(&exported).unwrap();
+    let err = api.queue_mail(&only_scan).unwrap_err();
+    assert!(matches!(&err, ApiError::Refused(m) if m.contains("Không đọc được tệp Word")), "{err}");
+}
+
+#[test]
 fn backoff_grows_then_stays_hourly() {
     let minutes: Vec<u64> = (1..=8).map(|n| chungthu_api::mail::backoff(n).as_secs() / 60).collect();
     assert_eq!(minutes, [1, 2, 5, 10, 30, 60, 60, 60]);

@@ -113,7 +113,7 @@ pub struct ComposeArgs {
     /// Người nhận (nhiều địa chỉ cách nhau bằng dấu phẩy); mặc định: lần gửi trước
     #[arg(long)]
     to: Option<String>,
-    /// Tệp Word của danh sách (phải đúng tệp đã xuất)
+    /// Tệp Word của danh sách (mặc định: tệp đã xuất; phải đúng tệp đó)
     #[arg(long, value_name = "FILE.docx")]
     docx: Option<PathBuf>,
     /// Bản scan có chữ ký, đóng dấu (PDF, JPG, PNG)
@@ -319,11 +319,6 @@ fn read(path: &Path) -> Result<NamedFile, Failure> {
 
 fn draft(api: &Api, c: &ComposeArgs) -> Result<MailDraft, Failure> {
     let preview = api.mail_preview(c.batch)?;
-    if c.batch.is_some() && c.docx.is_none() {
-        return Err(Failure::Usage(
-            "Hãy nêu tệp Word của danh sách bằng --docx (ChungThu kiểm tra đó đúng là tệp đã xuất).".into(),
-        ));
-    }
     let mut files = Vec::new();
     for path in c.docx.iter().chain(&c.scan) {
         files.push(read(path)?);

@@ -170,9 +170,10 @@ fn draft_and_bad_input() {
     assert_eq!(out["bytes"].as_u64(), Some(std::fs::metadata(&eml).unwrap().len()));
     assert!(std::fs::read(&eml).unwrap().starts_with(b"X-Unsent: 1\r\n"));
 
-    let no_docx = run(&db, &["mail", "send", "--batch", &id, "--to", "a@sogd.example.vn", "--json"]);
+    // A list recorded without its path: the Word file must be chosen.
+    let no_docx = run(&db, &["mail", "draft", "--batch", &id, "--to", "a@sogd.example.vn", "--out", &eml_s]);
     assert_eq!(no_docx.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&no_docx.stderr).contains("--docx"));
+    assert!(String::from_utf8_lossy(&no_docx.stderr).contains("không ghi nơi lưu tệp Word"));
     let plain_abroad = run(
         &db,
         &["mail", "settings", "--host", "smtp.gmail.com", "--security", "plain", "--from", "a@b.vn"],

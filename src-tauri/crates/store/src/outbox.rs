@@ -338,6 +338,8 @@ pub struct BatchFacts {
     pub kind: String,
     /// The Word file's name as exported.
     pub file_name: String,
+    /// Where the export wrote it (empty for a list recorded before paths were kept).
+    pub path: String,
     /// SHA-256 of the exported Word file.
     pub sha256: String,
     /// People in the list.
@@ -363,11 +365,12 @@ fn batch_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchFacts> {
         superseded_by: r.get(6)?,
         created_at: r.get(7)?,
         sent_at: r.get(8)?,
+        path: r.get(9)?,
     })
 }
 
 const BATCH_COLUMNS: &str =
-    "id, kind, file_name, sha256, row_count, status, superseded_by, created_at, sent_at";
+    "id, kind, file_name, sha256, row_count, status, superseded_by, created_at, sent_at, path";
 
 /// One exported list.
 pub fn batch(conn: &Connection, id: i64) -> Result<Option<BatchFacts>> {
