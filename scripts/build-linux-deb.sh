@@ -20,14 +20,14 @@ version=$(node -p "require('./src-tauri/tauri.conf.json').version")
 deb=$TARGET_DIR/release/bundle/deb/ChungThu_${version}_amd64.deb
 [ -f "$deb" ] || { echo "Không thấy $deb." >&2; exit 1; }
 
-desktop=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/applications/ChungThu.desktop)
+desktop=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO usr/share/applications/ChungThu.desktop)
 echo "$desktop"
 failed=0
 for want in 'Name=ChungThu' 'Comment=Quản lý chứng thư số của cán bộ, giáo viên' 'Icon=chungthu-app' \
-    'Exec=chungthu-app'; do
+    'Exec=chungthu-app' 'Categories=Office;'; do
     grep -qxF "$want" <<<"$desktop" || { echo "Tệp .desktop thiếu dòng: $want" >&2; failed=1; }
 done
-icons=$(dpkg-deb -c "$deb" | grep -c '/usr/share/icons/hicolor/.*/apps/chungthu-app.png' || true)
+icons=$(dpkg-deb -c "$deb" | grep -c 'usr/share/icons/hicolor/.*/apps/chungthu-app.png' || true)
 [ "$icons" -gt 0 ] || { echo "Gói .deb không có biểu tượng." >&2; failed=1; }
 [ "$failed" = 0 ]
 
