@@ -87,6 +87,10 @@ impl Api {
     /// Every entry matching `q` (no paging) as CSV: UTF-8 with a byte order
     /// mark so Excel shows Vietnamese correctly.
     pub fn audit_csv(&self, q: &AuditQuery) -> Result<Vec<u8>> {
+        Ok(self.csv_with_count(q)?.0)
+    }
+
+    fn csv_with_count(&self, q: &AuditQuery) -> Result<(Vec<u8>, usize)> {
         let all = AuditQuery { limit: 0, offset: 0, ..q.clone() };
         let page = self.audit_search(&all)?;
         let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
@@ -104,7 +108,17 @@ impl Api {
             ])
             .map_err(write_err)?;
         }
-        out.into_inner().map_err(|e| ApiError::File(format!("Không tạo được tệp CSV: {}", e.error())))
+        let bytes =
+            out.into_inner().map_err(|e| ApiError::File(format!("Không tạo được tệp CSV: {}", e.error())))?;
+        Ok((bytes, page.items.len()))
+    }
+
+    /// [`Api::audit_csv`] written to `path`, all or nothing; returns how
+    /// many entries it holds.
+    pub fn audit_csv_to(&self, q: &AuditQuery, path: &std::path::Path) -> Result<usize> {
+        let (bytes, count) = self.csv_with_count(q)?;
+        chungthu_files::write_atomic(path, &bytes).map_err(|e| ApiError::File(e.to_string()))?;
+        Ok(count)
     }
 }
 

@@ -151,3 +151,14 @@ impl Api {
         self.staff(id)
     }
 }
+
+impl Api {
+    /// [`Api::export_person`] written as pretty JSON to `path`, all or
+    /// nothing.
+    pub fn export_person_to(&mut self, id: i64, path: &std::path::Path) -> Result<PersonExport> {
+        let export = self.export_person(id)?;
+        let json = serde_json::to_vec_pretty(&export).expect("plain data always serialises");
+        chungthu_files::write_atomic(path, &json).map_err(|e| ApiError::File(e.to_string()))?;
+        Ok(export)
+    }
+}

@@ -3,6 +3,7 @@
 //! Exit status: 0 done, 2 bad input (nothing written), 1 internal error.
 
 mod certs;
+mod data;
 mod export;
 mod import;
 mod mail;
@@ -48,6 +49,12 @@ enum Command {
     /// Các danh sách đã xuất
     #[command(subcommand)]
     Batch(export::BatchCommand),
+    /// Sao lưu và khôi phục dữ liệu
+    #[command(subcommand)]
+    Backup(data::BackupCommand),
+    /// Nhật ký thay đổi: ai sửa gì, khi nào (không ghi giá trị)
+    #[command(subcommand)]
+    Audit(data::AuditCommand),
     /// In đường dẫn tệp dữ liệu đang dùng
     Where,
 }
@@ -92,9 +99,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
         return Ok(());
     }
     let mut api = Api::open(&db)?;
+    // On stderr, so scripts reading --json on stdout are not disturbed.
+    for warning in api.info().warnings {
+        eprintln!("Cảnh báo — {warning}");
+    }
     match cli.command {
         Command::Where => unreachable!("handled before opening the database"),
         Command::Unit(command) => unit::run(&mut api, command),
+        Command::Backup(command) => data::run_backup(&mut api, command),
+        Command::Audit(command) => data::run_audit(&mut api, command),
         Command::Staff(command) => staff::run(&mut api, command),
         Command::Cert(command) => certs::run(&mut api, command),
         Command::Request(command) => requests::run(&mut api, command),

@@ -51,6 +51,19 @@ pub enum StaffCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Xuất toàn bộ dữ liệu đang lưu về một người ra tệp JSON (quyền của người đó theo Nghị định 13)
+    Export {
+        id: i64,
+        /// Tệp JSON
+        #[arg(long, value_name = "FILE.json")]
+        out: std::path::PathBuf,
+    },
+    /// Xoá dữ liệu cá nhân (CCCD, ngày sinh, điện thoại, email, ghi chú) của người đã nghỉ từ 1 năm trở lên
+    Erase {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -157,6 +170,8 @@ pub fn run(api: &mut Api, command: StaffCommand) -> Result<(), Failure> {
                 println!("Đã đánh dấu {} đã nghỉ: {}.", staff.full_name, reason.label())
             }
         }
+        StaffCommand::Export { id, out } => crate::data::export_person(api, id, out)?,
+        StaffCommand::Erase { id, json } => crate::data::erase_person(api, id, json)?,
     }
     Ok(())
 }
