@@ -1,6 +1,7 @@
 //! The Tauri shell: window commands that call `chungthu-api`, nothing more.
 //! Every command returns `{code, message, problems}` on failure.
 
+mod export;
 mod import;
 mod mail;
 mod staff;
@@ -49,6 +50,7 @@ pub fn run() {
     let _ = chungthu_api::mailer::credential::use_os_store();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState { api: Mutex::new(api) })
         .setup(|app| {
             mail::start_outbox(app.handle());
@@ -84,6 +86,10 @@ pub fn run() {
             mail::outbox_cancel,
             mail::outbox_resend,
             mail::outbox_confirm_sent,
+            export::export_review,
+            export::export_write,
+            export::export_again,
+            export::batch_list,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

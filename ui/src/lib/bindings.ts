@@ -1456,3 +1456,336 @@ stage: StaffImportStage,
  * Data rows read so far (known once the file is read).
  */
 rows: number, };
+
+export type BatchKind = "issuance" | "revocation" | "renewal" | "change" | "certificates" | "email_summary";
+
+export type DateMode = "today" | "blank";
+
+export type BatchStatus = "exported" | "sent";
+
+export type FlagLevel = "blocking" | "warning";
+
+export type RowFlag = { 
+/**
+ * Stable code, e.g. `cccd_missing`, `cccd_birth_mismatch`, `cert_expired`.
+ */
+code: string, 
+/**
+ * Short Vietnamese label, e.g. "Thiếu CCCD". Never a value.
+ */
+label: string, 
+/**
+ * Blocking or warning.
+ */
+level: FlagLevel, };
+
+export type ReviewRow = { 
+/**
+ * STT in the document (1-based).
+ */
+position: number, 
+/**
+ * The request, for lists of requests.
+ */
+request_id: number | null, 
+/**
+ * The person.
+ */
+staff_id: number | null, 
+/**
+ * The certificate.
+ */
+certificate_id: number | null, 
+/**
+ * The name the row is ordered by.
+ */
+full_name: string, 
+/**
+ * The cells as printed (empty while a blocking flag keeps the row out
+ * of the document).
+ */
+cells: Array<string>, 
+/**
+ * What is wrong or worth checking.
+ */
+flags: Array<RowFlag>, };
+
+export type CellAlign = "left" | "center";
+
+export type PageGeometry = { 
+/**
+ * Landscape (wider than high) or portrait.
+ */
+landscape: boolean, 
+/**
+ * Paper width.
+ */
+width: number, 
+/**
+ * Paper height.
+ */
+height: number, 
+/**
+ * Top margin.
+ */
+margin_top: number, 
+/**
+ * Bottom margin.
+ */
+margin_bottom: number, 
+/**
+ * Left (binding) margin.
+ */
+margin_left: number, 
+/**
+ * Right margin.
+ */
+margin_right: number, 
+/**
+ * Share (percent) of the text width taken by the left column of the
+ * header and of the signature block.
+ */
+left_share_percent: number, 
+/**
+ * Body text size (header, date line, signature).
+ */
+body_pt: number, 
+/**
+ * Table text size.
+ */
+table_pt: number, 
+/**
+ * Title size.
+ */
+title_pt: number, 
+/**
+ * "Nơi nhận" lines size.
+ */
+recipients_pt: number, };
+
+export type PageColumn = { 
+/**
+ * Header text.
+ */
+header: string, 
+/**
+ * Width in twips; the widths of a table add up to the text width.
+ */
+width: number, 
+/**
+ * Alignment of its cells.
+ */
+align: CellAlign, };
+
+export type PageTable = { 
+/**
+ * Bold heading above the table (the e-mail request's people list).
+ */
+heading: string | null, 
+/**
+ * Columns, left to right.
+ */
+columns: Array<PageColumn>, 
+/**
+ * Rows in document order, each cell as printed.
+ */
+rows: Array<Array<string>>, };
+
+export type FormPage = { 
+/**
+ * Paper, margins and sizes.
+ */
+geometry: PageGeometry, 
+/**
+ * Header, left: managing body (upper case).
+ */
+managing_body: string, 
+/**
+ * Header, left: unit name (bold upper case, ruled under).
+ */
+unit_name: string, 
+/**
+ * Header, right: the national title.
+ */
+national_title: string, 
+/**
+ * Header, right: the motto (bold, underlined).
+ */
+national_motto: string, 
+/**
+ * The italic place-and-date line.
+ */
+date_line: string, 
+/**
+ * The form's title.
+ */
+title: string, 
+/**
+ * The data tables.
+ */
+tables: Array<PageTable>, 
+/**
+ * "Nơi nhận:".
+ */
+recipients_heading: string, 
+/**
+ * Recipient lines, "- Như trên;" …
+ */
+recipients: Array<string>, 
+/**
+ * Signer's title lines ("HIỆU TRƯỞNG", or "KT. HIỆU TRƯỞNG" / "PHÓ HIỆU TRƯỞNG").
+ */
+signer_titles: Array<string>, 
+/**
+ * "(Ký, ghi rõ họ tên, đóng dấu)".
+ */
+signature_note: string, 
+/**
+ * Empty lines left for the signature and stamp.
+ */
+signature_space_lines: number, 
+/**
+ * The signer's name (empty: written by hand).
+ */
+signer_name: string, };
+
+export type BatchView = { 
+/**
+ * The list's number.
+ */
+id: number, 
+/**
+ * Which list.
+ */
+kind: BatchKind, 
+/**
+ * The form's title.
+ */
+title: string, 
+/**
+ * UTC time of the export.
+ */
+created_at: string, 
+/**
+ * File name of the Word document.
+ */
+file_name: string, 
+/**
+ * Full path it was written to.
+ */
+path: string, 
+/**
+ * SHA-256 of the document, hex.
+ */
+sha256: string, 
+/**
+ * Rows in it.
+ */
+row_count: number, 
+/**
+ * Date line printed with the day, or blank.
+ */
+date_mode: DateMode, 
+/**
+ * The day printed.
+ */
+date_on: VnDate | null, 
+/**
+ * Exported or sent.
+ */
+status: BatchStatus, 
+/**
+ * The later list that replaced it.
+ */
+superseded_by: number | null, 
+/**
+ * The Excel copy, when one was written.
+ */
+xlsx_path: string | null, };
+
+export type ExportReview = { 
+/**
+ * Which list.
+ */
+kind: BatchKind, 
+/**
+ * The form's title.
+ */
+title: string, 
+/**
+ * Columns of the list's table (the people table of the e-mail request),
+ * as the document prints them.
+ */
+columns: Array<PageColumn>, 
+/**
+ * The rows, in document order.
+ */
+rows: Array<ReviewRow>, 
+/**
+ * Unit settings the form lacks.
+ */
+unit_flags: Array<RowFlag>, 
+/**
+ * How many blocking flags (rows and unit) stop the export.
+ */
+blocking: number, 
+/**
+ * Why there is nothing to export, when the list is empty.
+ */
+empty_message: string | null, 
+/**
+ * Earlier unsent lists of this kind that this export replaces.
+ */
+supersedes: Array<BatchView>, 
+/**
+ * The whole page as printed, for the preview (absent when the list is
+ * empty or a row is blocked).
+ */
+page: FormPage | null, 
+/**
+ * Suggested Word file name.
+ */
+default_file_name: string, 
+/**
+ * Suggested Excel file name (certificates list only).
+ */
+default_xlsx_name: string | null, 
+/**
+ * Folder the save dialog opens in.
+ */
+default_dir: string, };
+
+export type ExportOutcome = { 
+/**
+ * The list's number.
+ */
+batch_id: number, 
+/**
+ * Which list.
+ */
+kind: BatchKind, 
+/**
+ * Rows in the document.
+ */
+rows: number, 
+/**
+ * SHA-256 of the written document, hex.
+ */
+sha256: string, 
+/**
+ * The Word file.
+ */
+file: string, 
+/**
+ * The Excel copy, when asked for.
+ */
+xlsx_file: string | null, 
+/**
+ * Earlier lists this one replaced.
+ */
+superseded: Array<number>, 
+/**
+ * For a re-export: the bytes are those recorded at the export (false
+ * when the register changed since, e.g. a corrected name).
+ */
+same_as_recorded: boolean, };

@@ -6,6 +6,11 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BatchKind,
+  BatchView,
+  DateMode,
+  ExportOutcome,
+  ExportReview,
   ErrorBody,
   StaffImportChoices,
   StaffImportOutcome,
@@ -38,6 +43,13 @@ export type Commands = {
   staff_delete: { args: { id: number }; reply: null };
   staff_import_preview: { args: { request: StaffImportRequest }; reply: StaffImportPreview };
   staff_import_apply: { args: { request: StaffImportRequest; choices: StaffImportChoices }; reply: StaffImportOutcome };
+  export_review: { args: { kind: BatchKind; dateMode: DateMode }; reply: ExportReview };
+  export_write: {
+    args: { kind: BatchKind; out: string; dateMode: DateMode; xlsx: string | null };
+    reply: ExportOutcome;
+  };
+  export_again: { args: { batchId: number; out: string }; reply: ExportOutcome };
+  batch_list: { args: Record<string, never>; reply: BatchView[] };
 };
 
 export type Command = keyof Commands;

@@ -18,6 +18,7 @@ import type {
 } from '../lib/bindings';
 import type { Command, Commands } from '../lib/ipc';
 import { emptyInput } from '../lib/staff/input';
+import type { FormsCommand } from './fake-forms';
 
 const LABELS: Record<Field, string> = {
   full_name: 'Họ và tên',
@@ -102,7 +103,7 @@ function parseDate(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-type Handlers = { [C in Command]: (args: Commands[C]['args']) => Commands[C]['reply'] };
+type Handlers = { [C in Exclude<Command, FormsCommand>]: (args: Commands[C]['args']) => Commands[C]['reply'] };
 
 /** One recorded call, to let tests see what the window sent. */
 export type Call = { command: string; args: Record<string, unknown> };

@@ -9,6 +9,10 @@ use chungthu_api::certs::{
     CertInput, CertQuery, CertStatus, CertView, Crossing, Dashboard, FileError, Holder, ImportChoice,
     ImportItem, ImportOutcome, ImportStatus, MatchKind, ProviderInput, StaffBrief, StatusCount,
 };
+use chungthu_api::export::{
+    BatchView, CellAlign, ExportOutcome, ExportReview, FlagLevel, FormPage, PageColumn, PageGeometry, PageTable,
+    ReviewRow, RowFlag,
+};
 use chungthu_api::import::{
     LeaverChoice, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportProgress,
     StaffImportRequest, StaffImportStage,
@@ -25,6 +29,7 @@ use chungthu_api::requests::{
 use chungthu_api::staff::{Leaving, Saved};
 use chungthu_api::store::audit::AuditEntry;
 use chungthu_api::store::backup::{BackupContent, BackupInfo, BackupReason};
+use chungthu_api::store::batch::{BatchKind, BatchStatus, DateMode};
 use chungthu_api::store::certificate::CertForm;
 use chungthu_api::store::provider::{CertKind, Provider};
 use chungthu_api::store::request::{RequestEvent, RequestKind, RequestStatus};
@@ -121,6 +126,20 @@ fn generate() -> String {
         decl::<StaffImportOutcome>(&cfg),
         decl::<StaffImportStage>(&cfg),
         decl::<StaffImportProgress>(&cfg),
+        decl::<BatchKind>(&cfg),
+        decl::<DateMode>(&cfg),
+        decl::<BatchStatus>(&cfg),
+        decl::<FlagLevel>(&cfg),
+        decl::<RowFlag>(&cfg),
+        decl::<ReviewRow>(&cfg),
+        decl::<CellAlign>(&cfg),
+        decl::<PageGeometry>(&cfg),
+        decl::<PageColumn>(&cfg),
+        decl::<PageTable>(&cfg),
+        decl::<FormPage>(&cfg),
+        decl::<BatchView>(&cfg),
+        decl::<ExportReview>(&cfg),
+        decl::<ExportOutcome>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\
