@@ -1789,3 +1789,306 @@ superseded: Array<number>,
  * when the register changed since, e.g. a corrected name).
  */
 same_as_recorded: boolean, };
+
+export type Security = "starttls" | "tls" | "plain";
+
+export type SmtpSettings = { 
+/**
+ * Server name, e.g. `smtp.gmail.com`.
+ */
+host: string, 
+/**
+ * Server port.
+ */
+port: number, 
+/**
+ * Connection protection.
+ */
+security: Security, 
+/**
+ * Login name (usually the full address); empty: no login.
+ */
+user: string, 
+/**
+ * Sender address.
+ */
+from_address: string, 
+/**
+ * Sender name shown to the receiver, e.g. the school's name.
+ */
+from_name: string, };
+
+export type Template = { 
+/**
+ * Subject line.
+ */
+subject: string, 
+/**
+ * Plain-text body.
+ */
+body: string, };
+
+export type Preset = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Name shown in the list.
+ */
+label: string, 
+/**
+ * Server name.
+ */
+host: string, 
+/**
+ * Port.
+ */
+port: number, 
+/**
+ * Connection protection.
+ */
+security: Security, 
+/**
+ * A hint shown under the form.
+ */
+note: string, };
+
+export type Placeholder = { 
+/**
+ * Name, written `{name}` in a template.
+ */
+name: string, 
+/**
+ * What it becomes.
+ */
+meaning: string, };
+
+export type MailSettings = { 
+/**
+ * Server, port, security, login name, sender.
+ */
+smtp: SmtpSettings, 
+/**
+ * Subject and body templates.
+ */
+template: Template, 
+/**
+ * Recipients used last time (one string, as typed).
+ */
+last_recipients: string, 
+/**
+ * Provider presets.
+ */
+presets: Array<Preset>, 
+/**
+ * What the templates may contain.
+ */
+placeholders: Array<Placeholder>, 
+/**
+ * True when the OS credential store can keep the password.
+ */
+credential_store: boolean, 
+/**
+ * True when a password is stored for this server and login.
+ */
+password_saved: boolean, };
+
+export type BatchFacts = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * `issuance`, `revocation`, `renewal`, `change`, `certificates`, `email_summary`.
+ */
+kind: string, 
+/**
+ * The Word file's name as exported.
+ */
+file_name: string, 
+/**
+ * Where the export wrote it (empty for a list recorded before paths were kept).
+ */
+path: string, 
+/**
+ * SHA-256 of the exported Word file.
+ */
+sha256: string, 
+/**
+ * People in the list.
+ */
+row_count: number, 
+/**
+ * `exported` or `sent`.
+ */
+status: string, 
+/**
+ * The later export that replaces this one, if any.
+ */
+superseded_by: number | null, 
+/**
+ * When it was exported.
+ */
+created_at: string, 
+/**
+ * When it was sent.
+ */
+sent_at: string | null, };
+
+export type MailPreview = { 
+/**
+ * Subject.
+ */
+subject: string, 
+/**
+ * Body.
+ */
+body: string, 
+/**
+ * Recipients used last time.
+ */
+to: string, 
+/**
+ * The list, when one was chosen.
+ */
+batch: BatchFacts | null, };
+
+export type MailCompose = { 
+/**
+ * The exported list it carries.
+ */
+batch_id: number | null, 
+/**
+ * Recipients as typed.
+ */
+to: string, 
+/**
+ * Subject.
+ */
+subject: string, 
+/**
+ * Body.
+ */
+body: string, 
+/**
+ * Paths of the files to attach.
+ */
+files: Array<string>, };
+
+export type OutboxState = "queued" | "sending" | "sent" | "failed" | "cancelled" | "uncertain";
+
+export type OutboxFile = { 
+/**
+ * File name shown to the receiver.
+ */
+file_name: string, 
+/**
+ * MIME type.
+ */
+mime: string, 
+/**
+ * Size in bytes.
+ */
+size: number, 
+/**
+ * SHA-256, lowercase hex.
+ */
+sha256: string, };
+
+export type OutboxItem = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The exported list it carries, if any.
+ */
+batch_id: number | null, 
+/**
+ * Where it is.
+ */
+state: OutboxState, 
+/**
+ * Recipients' addresses.
+ */
+recipients: Array<string>, 
+/**
+ * Subject.
+ */
+subject: string, 
+/**
+ * Plain-text body.
+ */
+body: string, 
+/**
+ * Attempts made so far.
+ */
+attempts: number, 
+/**
+ * When the next automatic attempt is due (UTC, ISO 8601); for a
+ * `sending` row, when the attempt started.
+ */
+next_attempt_at: string | null, 
+/**
+ * Why the last attempt failed (Vietnamese, never a password).
+ */
+last_error: string | null, 
+/**
+ * The message's `Message-ID`, the same for every attempt.
+ */
+message_id: string | null, 
+/**
+ * When the server took it (UTC).
+ */
+sent_at: string | null, 
+/**
+ * When it was queued (UTC).
+ */
+created_at: string, 
+/**
+ * Its files.
+ */
+files: Array<OutboxFile>, };
+
+export type Queued = { 
+/**
+ * The message in the outbox.
+ */
+item: OutboxItem, 
+/**
+ * A warning (e.g. the files are larger than many servers accept).
+ */
+warning: string | null, };
+
+export type DraftSaved = { 
+/**
+ * Where.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, 
+/**
+ * A warning (e.g. the files are large).
+ */
+warning: string | null, };
+
+export type RetryReport = { 
+/**
+ * Taken by the server.
+ */
+sent: number, 
+/**
+ * Failed for now; will be tried again.
+ */
+requeued: number, 
+/**
+ * Refused for good.
+ */
+failed: number, 
+/**
+ * Due but not attempted: the server needs a password and none is stored.
+ */
+waiting_for_password: number, };

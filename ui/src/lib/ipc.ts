@@ -6,6 +6,15 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BatchFacts,
+  DraftSaved,
+  MailCompose,
+  MailPreview,
+  MailSettings,
+  OutboxItem,
+  Queued,
+  SmtpSettings,
+  Template,
   BatchKind,
   BatchView,
   DateMode,
@@ -43,6 +52,20 @@ export type Commands = {
   staff_delete: { args: { id: number }; reply: null };
   staff_import_preview: { args: { request: StaffImportRequest }; reply: StaffImportPreview };
   staff_import_apply: { args: { request: StaffImportRequest; choices: StaffImportChoices }; reply: StaffImportOutcome };
+  mail_settings_get: { args: Record<string, never>; reply: MailSettings };
+  mail_settings_save: { args: { smtp: SmtpSettings; template: Template }; reply: MailSettings };
+  mail_password_save: { args: { password: string }; reply: null };
+  mail_password_forget: { args: Record<string, never>; reply: null };
+  mail_batches: { args: Record<string, never>; reply: BatchFacts[] };
+  mail_preview: { args: { batchId: number | null }; reply: MailPreview };
+  mail_pick_files: { args: Record<string, never>; reply: string[] };
+  mail_queue: { args: { compose: MailCompose }; reply: Queued };
+  mail_send_now: { args: { id: number; password: string | null }; reply: OutboxItem };
+  mail_draft_save: { args: { compose: MailCompose }; reply: DraftSaved | null };
+  outbox_list: { args: Record<string, never>; reply: OutboxItem[] };
+  outbox_cancel: { args: { id: number }; reply: OutboxItem };
+  outbox_resend: { args: { id: number }; reply: OutboxItem };
+  outbox_confirm_sent: { args: { id: number }; reply: OutboxItem };
   export_review: { args: { kind: BatchKind; dateMode: DateMode }; reply: ExportReview };
   export_write: {
     args: { kind: BatchKind; out: string; dateMode: DateMode; xlsx: string | null };

@@ -18,6 +18,7 @@ import type {
 } from '../lib/bindings';
 import type { Command, Commands } from '../lib/ipc';
 import { emptyInput } from '../lib/staff/input';
+import type { MailHandlers } from './fake-mail';
 import type { FormsCommand } from './fake-forms';
 
 const LABELS: Record<Field, string> = {
@@ -132,6 +133,12 @@ export class FakeBackend {
   /** People who have certificates or requests: never deleted. */
   withHistory = new Set<number>();
   calls: Call[] = [];
+  /** The e-mail commands, for the tests of the "Gửi thư" page. */
+  mail: MailHandlers | null = null;
+  private mailOrFail(): MailHandlers {
+    if (!this.mail) throw 'mail commands are not set up in this test';
+    return this.mail;
+  }
   /** The import commands, for the tests of the import wizard (no file is read here). */
   importer: { [C in 'staff_import_preview' | 'staff_import_apply']: (args: Commands[C]['args']) => Commands[C]['reply'] } | null =
     null;
@@ -209,6 +216,20 @@ export class FakeBackend {
     },
     staff_import_preview: (args) => this.importerOrFail().staff_import_preview(args),
     staff_import_apply: (args) => this.importerOrFail().staff_import_apply(args),
+    mail_settings_get: (args) => this.mailOrFail().mail_settings_get(args),
+    mail_settings_save: (args) => this.mailOrFail().mail_settings_save(args),
+    mail_password_save: (args) => this.mailOrFail().mail_password_save(args),
+    mail_password_forget: (args) => this.mailOrFail().mail_password_forget(args),
+    mail_batches: (args) => this.mailOrFail().mail_batches(args),
+    mail_preview: (args) => this.mailOrFail().mail_preview(args),
+    mail_pick_files: (args) => this.mailOrFail().mail_pick_files(args),
+    mail_queue: (args) => this.mailOrFail().mail_queue(args),
+    mail_send_now: (args) => this.mailOrFail().mail_send_now(args),
+    mail_draft_save: (args) => this.mailOrFail().mail_draft_save(args),
+    outbox_list: (args) => this.mailOrFail().outbox_list(args),
+    outbox_cancel: (args) => this.mailOrFail().outbox_cancel(args),
+    outbox_resend: (args) => this.mailOrFail().outbox_resend(args),
+    outbox_confirm_sent: (args) => this.mailOrFail().outbox_confirm_sent(args),
     staff_delete: ({ id }) => {
       const person = this.get(id);
       if (this.withHistory.has(id)) {

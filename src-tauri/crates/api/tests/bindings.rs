@@ -21,6 +21,8 @@ use chungthu_api::importer::{
     ColumnMapping, Conflict, FieldChange, FileFormat, HeaderCell, ImportCounts, ImportField, ImportProblem,
     Joiner, Leaver, MappedColumn, PersonChanges, ReconcilePlan, Returner,
 };
+use chungthu_api::mail::{DraftSaved, MailCompose, MailPreview, MailSettings, Placeholder, Queued, RetryReport};
+use chungthu_api::mailer::{Preset, Security, SmtpSettings, Template};
 use chungthu_api::model::{Field, Gender, LeftReason, Problem, Severity, StaffInput, StaffStatus, VnDate};
 use chungthu_api::requests::{
     BulkOutcome, BulkRequestInput, RequestInput, RequestQuery, RequestView, RevocationProposal, Skipped,
@@ -31,6 +33,7 @@ use chungthu_api::store::audit::AuditEntry;
 use chungthu_api::store::backup::{BackupContent, BackupInfo, BackupReason};
 use chungthu_api::store::batch::{BatchKind, BatchStatus, DateMode};
 use chungthu_api::store::certificate::CertForm;
+use chungthu_api::store::outbox::{BatchFacts, OutboxFile, OutboxItem, OutboxState};
 use chungthu_api::store::provider::{CertKind, Provider};
 use chungthu_api::store::request::{RequestEvent, RequestKind, RequestStatus};
 use chungthu_api::store::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
@@ -140,6 +143,21 @@ fn generate() -> String {
         decl::<BatchView>(&cfg),
         decl::<ExportReview>(&cfg),
         decl::<ExportOutcome>(&cfg),
+        decl::<Security>(&cfg),
+        decl::<SmtpSettings>(&cfg),
+        decl::<Template>(&cfg),
+        decl::<Preset>(&cfg),
+        decl::<Placeholder>(&cfg),
+        decl::<MailSettings>(&cfg),
+        decl::<BatchFacts>(&cfg),
+        decl::<MailPreview>(&cfg),
+        decl::<MailCompose>(&cfg),
+        decl::<OutboxState>(&cfg),
+        decl::<OutboxFile>(&cfg),
+        decl::<OutboxItem>(&cfg),
+        decl::<Queued>(&cfg),
+        decl::<DraftSaved>(&cfg),
+        decl::<RetryReport>(&cfg),
     ];
     format!(
         "// Generated from the Rust types by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\
