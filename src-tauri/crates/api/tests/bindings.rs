@@ -10,8 +10,8 @@ use chungthu_api::certs::{
     ImportItem, ImportOutcome, ImportStatus, MatchKind, ProviderInput, StaffBrief, StatusCount,
 };
 use chungthu_api::export::{
-    BatchView, CellAlign, ExportOutcome, ExportReview, FlagLevel, FormPage, PageColumn, PageGeometry, PageTable,
-    ReviewRow, RowFlag,
+    BatchView, CellAlign, ExportOutcome, ExportReview, FlagLevel, FormPage, PageColumn, PageGeometry,
+    PageTable, ReviewRow, RowFlag,
 };
 use chungthu_api::import::{
     LeaverChoice, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportProgress,
@@ -21,7 +21,9 @@ use chungthu_api::importer::{
     ColumnMapping, Conflict, FieldChange, FileFormat, HeaderCell, ImportCounts, ImportField, ImportProblem,
     Joiner, Leaver, MappedColumn, PersonChanges, ReconcilePlan, Returner,
 };
-use chungthu_api::mail::{DraftSaved, MailCompose, MailPreview, MailSettings, Placeholder, Queued, RetryReport};
+use chungthu_api::mail::{
+    DraftSaved, MailCompose, MailPreview, MailSettings, Placeholder, Queued, RetryReport,
+};
 use chungthu_api::mailer::{Preset, Security, SmtpSettings, Template};
 use chungthu_api::model::{Field, Gender, LeftReason, Problem, Severity, StaffInput, StaffStatus, VnDate};
 use chungthu_api::requests::{
