@@ -16,8 +16,9 @@ use chungthu_import::{
     ImportReport, ImportedRow, Limits, ReconcilePlan, RegisterEntry, import_bytes, read_file,
 };
 use chungthu_model::staff::{StaffFields, validate};
-use chungthu_model::{Field, IdNumber, LeftReason, Phone, Problem, Severity, StaffInput, VnDate};
+use chungthu_model::{Field, IdNumber, LeftReason, NameOrder, Phone, Problem, Severity, StaffInput, VnDate};
 use chungthu_store::rusqlite::{Connection, Error, ffi};
+use chungthu_store::backup::BackupReason;
 use chungthu_store::staff::{self as table, Staff, StaffQuery};
 use chungthu_store::{StoreError, audit, setting};
 use serde::{Deserialize, Serialize};
@@ -280,91 +281,46 @@ impl Api {
         let os_user = self.os_user.clone();
         let today = self.today();
         let order = &self.order;
-        // Backup hook: the automatic backup taken before every import that
-        // writes belongs here, before the write transaction opens (a backup
-        // cannot run inside it). Nothing above this line writes.
+        // The automatic backup of every import that writes: before the
+        // write transaction opens (a backup cannot run inside it); when it
+        // fails, nothing is written.
+        self.backup_before(BackupReason::BeforeImport)?;
         let outcome = self.store.write(|tx| {
             let register = register_entries(tx)?;
-            if choices.first_import && !register.is_empty() {
-                return Err(register_changed());
-            }
-            let plan = report.reconcile(&register);
-            let accepted: HashSet<&str> = if choices.first_import {
-                plan.joiners.iter().map(|j| j.id.as_str()).collect()
+            let mut outcome = StaffImportOutcome::default();
+            let mut added = Added::default();
+            if choices.first_import {
+                // Nothing to compare with: every importable row is a joiner.
+                if !register.is_empty() {
+                    return Err(register_changed());
+                }
+                added.insert_all(tx, report)?;
             } else {
+                let plan = report.reconcile(&register);
                 let proposed: HashSet<&str> = plan.ids().into_iter().collect();
                 let accepted: HashSet<&str> = choices.accepted.iter().map(String::as_str).collect();
                 if accepted.iter().any(|id| !proposed.contains(id)) {
                     return Err(register_changed());
                 }
-                accepted
-            };
-            let mut outcome =
-                StaffImportOutcome { unchanged: plan.unchanged, ..StaffImportOutcome::default() };
-
-            // Leavers first: their identity numbers may return with someone else.
-            for leaver in plan.leavers.iter().filter(|l| accepted.contains(l.id.as_str())) {
-                let choice = choices.leavers.iter().find(|c| c.register_id == leaver.register_id);
-                let reason = choice.map_or(LeftReason::Other, |c| c.reason);
-                let note = choice.map(|c| chungthu_model::text::clean_line(&c.note)).unwrap_or_default();
-                let note = if note.is_empty() && reason == LeftReason::Other {
-                    default_left_note(today)
-                } else {
-                    note
-                };
-                let note = Some(note.as_str()).filter(|n| !n.is_empty());
-                table::mark_left(tx, leaver.register_id, reason, today, note)?;
-                audit::record(tx, &os_user, "staff", Some(leaver.register_id), "left", &LEFT_FIELDS)?;
-                outcome.left += 1;
-            }
-            for back in plan.returners.iter().filter(|r| accepted.contains(r.id.as_str())) {
-                table::reinstate(tx, back.register_id)?;
-                audit::record(tx, &os_user, "staff", Some(back.register_id), "reinstate", &["status"])?;
-                outcome.returned += 1;
-            }
-            for person in &plan.changes {
-                let ticked: Vec<&FieldChange> =
-                    person.changes.iter().filter(|c| accepted.contains(c.id.as_str())).collect();
-                if ticked.is_empty() {
-                    outcome.unchanged += 1;
-                    continue;
+                outcome.unchanged = plan.unchanged;
+                apply_plan(
+                    tx,
+                    &plan,
+                    &accepted,
+                    choices,
+                    &mut outcome,
+                    Context { order, os_user: &os_user, today, report },
+                )?;
+                for joiner in plan.joiners.iter().filter(|j| accepted.contains(j.id.as_str())) {
+                    added.insert(tx, order, report.row(joiner.row).ok_or_else(register_changed)?)?;
                 }
-                let row = report.row(person.row).ok_or_else(register_changed)?;
-                let old = table::get(tx, person.register_id)?.ok_or_else(register_changed)?;
-                let mut input = input_of(&old);
-                for change in &ticked {
-                    take_field(&mut input, &row.input, change.field);
-                }
-                let v = validate(&input, today);
-                if v.has_errors() {
-                    let problems = v.problems.into_iter().filter(Problem::is_error).map(|mut p| {
-                        p.message = format!("Dòng {}: {}", row.row, p.message);
-                        p
-                    });
-                    return Err(ApiError::Invalid(problems.collect()));
-                }
-                table::update(tx, order, person.register_id, &v.fields, &v.problems)?;
-                // The id ends with the field's column name (`change:<id>:<field>`).
-                let names: Vec<&str> = ticked.iter().filter_map(|c| c.id.rsplit(':').next()).collect();
-                audit::record(tx, &os_user, "staff", Some(person.register_id), "import_update", &names)?;
-                outcome.updated += 1;
-                outcome.flagged += u32::from(v.problems.iter().any(|p| !p.is_error()));
             }
-            let mut added_fields = HashSet::new();
-            for joiner in plan.joiners.iter().filter(|j| accepted.contains(j.id.as_str())) {
-                let row = report.row(joiner.row).ok_or_else(register_changed)?;
-                let warnings = warnings_of(row);
-                table::insert(tx, order, &row.fields, &warnings)?;
-                added_fields.extend(filled_fields(&row.fields));
-                outcome.added += 1;
-                outcome.flagged += u32::from(!warnings.is_empty());
-            }
-            if outcome.added > 0 {
+            if added.count > 0 {
                 // One entry for the whole batch, naming the fields filled.
-                let mut names: Vec<&str> = added_fields.into_iter().collect();
-                names.sort_unstable();
-                audit::record(tx, &os_user, "staff", None, "import_create", &names)?;
+                audit::record(tx, &os_user, "staff", None, "import_create", &added.field_names())?;
             }
+            outcome.added = added.count;
+            outcome.flagged += added.flagged;
             let mut remembered: BTreeMap<String, ColumnMapping> =
                 setting::get(tx, MAPPINGS_KEY)?.unwrap_or_default();
             remembered.insert(report.mapping.signature.clone(), report.mapping.clone());
@@ -373,6 +329,160 @@ impl Api {
         });
         outcome.map_err(constraint_refused)
     }
+}
+
+/// What applying a plan needs besides the transaction.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    order: &'a NameOrder,
+    os_user: &'a str,
+    today: VnDate,
+    report: &'a ImportReport,
+}
+
+/// Marks ticked leavers left, reinstates ticked returners and saves ticked
+/// changes (joiners are added by the caller).
+fn apply_plan(
+    tx: &Connection,
+    plan: &ReconcilePlan,
+    accepted: &HashSet<&str>,
+    choices: &StaffImportChoices,
+    outcome: &mut StaffImportOutcome,
+    cx: Context<'_>,
+) -> Result<()> {
+    // Leavers first: their identity numbers may return with someone else.
+    for leaver in plan.leavers.iter().filter(|l| accepted.contains(l.id.as_str())) {
+        let choice = choices.leavers.iter().find(|c| c.register_id == leaver.register_id);
+        let reason = choice.map_or(LeftReason::Other, |c| c.reason);
+        let note = choice.map(|c| chungthu_model::text::clean_line(&c.note)).unwrap_or_default();
+        let note =
+            if note.is_empty() && reason == LeftReason::Other { default_left_note(cx.today) } else { note };
+        let note = Some(note.as_str()).filter(|n| !n.is_empty());
+        table::mark_left(tx, leaver.register_id, reason, cx.today, note)?;
+        audit::record(tx, cx.os_user, "staff", Some(leaver.register_id), "left", &LEFT_FIELDS)?;
+        outcome.left += 1;
+    }
+    for back in plan.returners.iter().filter(|r| accepted.contains(r.id.as_str())) {
+        table::reinstate(tx, back.register_id)?;
+        audit::record(tx, cx.os_user, "staff", Some(back.register_id), "reinstate", &["status"])?;
+        outcome.returned += 1;
+    }
+    for person in &plan.changes {
+        let ticked: Vec<&FieldChange> =
+            person.changes.iter().filter(|c| accepted.contains(c.id.as_str())).collect();
+        if ticked.is_empty() {
+            outcome.unchanged += 1;
+            continue;
+        }
+        let row = cx.report.row(person.row).ok_or_else(register_changed)?;
+        let old = table::get(tx, person.register_id)?.ok_or_else(register_changed)?;
+        let mut input = input_of(&old);
+        for change in &ticked {
+            take_field(&mut input, &row.input, change.field);
+        }
+        let v = validate(&input, cx.today);
+        if v.has_errors() {
+            let problems = v.problems.into_iter().filter(Problem::is_error).map(|mut p| {
+                p.message = format!("Dòng {}: {}", row.row, p.message);
+                p
+            });
+            return Err(ApiError::Invalid(problems.collect()));
+        }
+        table::update(tx, cx.order, person.register_id, &v.fields, &v.problems)?;
+        // The id ends with the field's column name (`change:<id>:<field>`).
+        let names: Vec<&str> = ticked.iter().filter_map(|c| c.id.rsplit(':').next()).collect();
+        audit::record(tx, cx.os_user, "staff", Some(person.register_id), "import_update", &names)?;
+        outcome.updated += 1;
+        outcome.flagged += u32::from(v.problems.iter().any(|p| !p.is_error()));
+    }
+    Ok(())
+}
+
+/// The people an import adds, counted, and which fields they filled (for
+/// the one audit entry of the batch).
+#[derive(Default)]
+struct Added {
+    count: u32,
+    flagged: u32,
+    filled: [bool; FILLABLE.len()],
+}
+
+impl Added {
+    fn insert(&mut self, tx: &Connection, order: &NameOrder, row: &ImportedRow) -> Result<()> {
+        let warnings = warnings_of(row);
+        table::insert(tx, order, &row.fields, &warnings)?;
+        self.tally(row, !warnings.is_empty());
+        Ok(())
+    }
+
+    /// Inserts every importable row of `report`. The derived columns (sort
+    /// keys, search text) are computed on a second thread while this one
+    /// writes: on a large export they cost about as much as the writing.
+    fn insert_all(&mut self, tx: &Connection, report: &ImportReport) -> Result<()> {
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(1024);
+            scope.spawn(move || {
+                let order = NameOrder::new();
+                for row in report.importable() {
+                    let warnings = warnings_of(row);
+                    let new = table::NewStaff::new(&order, &row.fields, &warnings);
+                    // A closed channel means the writer failed: stop.
+                    if send.send((row, new, !warnings.is_empty())).is_err() {
+                        return;
+                    }
+                }
+            });
+            for (row, new, flagged) in receive {
+                table::insert_new(tx, &new)?;
+                self.tally(row, flagged);
+            }
+            Ok(())
+        })
+    }
+
+    fn tally(&mut self, row: &ImportedRow, flagged: bool) {
+        for (seen, filled) in self.filled.iter_mut().zip(filled(&row.fields)) {
+            *seen |= filled;
+        }
+        self.count += 1;
+        self.flagged += u32::from(flagged);
+    }
+
+    fn field_names(&self) -> Vec<&'static str> {
+        FILLABLE.iter().zip(self.filled).filter_map(|(name, filled)| filled.then_some(*name)).collect()
+    }
+}
+
+/// Fields a new person may have filled, by column name.
+const FILLABLE: [&str; 11] = [
+    "full_name",
+    "birth_date",
+    "gender",
+    "position",
+    "team",
+    "staff_code",
+    "cccd",
+    "cccd_issued_on",
+    "phone",
+    "email",
+    "notes",
+];
+
+/// Which of [`FILLABLE`] a new person has.
+fn filled(f: &StaffFields) -> [bool; FILLABLE.len()] {
+    [
+        true,
+        f.birth_date.is_some() || f.birth_year.is_some(),
+        f.gender.is_some(),
+        f.position.is_some(),
+        f.team.is_some(),
+        f.staff_code.is_some(),
+        f.id_number.is_some(),
+        f.cccd_issued_on.is_some(),
+        f.phone.is_some(),
+        f.email.is_some(),
+        f.notes.is_some(),
+    ]
 }
 
 impl StaffImportPreview {
@@ -528,25 +638,6 @@ fn take_field(input: &mut StaffInput, row: &StaffInput, field: Field) {
         _ => &row.notes,
     };
     text.clone_from(source);
-}
-
-/// Names of the filled fields of a new person (never the values).
-fn filled_fields(f: &StaffFields) -> impl Iterator<Item = &'static str> {
-    [
-        ("full_name", true),
-        ("birth_date", f.birth_date.is_some() || f.birth_year.is_some()),
-        ("gender", f.gender.is_some()),
-        ("position", f.position.is_some()),
-        ("team", f.team.is_some()),
-        ("staff_code", f.staff_code.is_some()),
-        ("cccd", f.id_number.is_some()),
-        ("cccd_issued_on", f.cccd_issued_on.is_some()),
-        ("phone", f.phone.is_some()),
-        ("email", f.email.is_some()),
-        ("notes", f.notes.is_some()),
-    ]
-    .into_iter()
-    .filter_map(|(name, filled)| filled.then_some(name))
 }
 
 /// A pasted path without the quotes Windows' "Copy as path" adds.

@@ -1,7 +1,7 @@
 //! The `staff` table: the register of people.
 
 use crate::{Result, setting};
-use chungthu_model::order::{NameOrder, SORT_KEY_VERSION};
+use chungthu_model::order::{NameKey, NameOrder, SORT_KEY_VERSION};
 use chungthu_model::staff::StaffFields;
 use chungthu_model::text::fold;
 use chungthu_model::{Gender, LeftReason, Problem, StaffStatus, VnDate};
@@ -157,31 +157,59 @@ fn warnings_json(warnings: &[Problem]) -> String {
 
 /// Inserts a validated person; returns the new id.
 pub fn insert(conn: &Connection, order: &NameOrder, f: &StaffFields, warnings: &[Problem]) -> Result<i64> {
-    let key = order.key(&f.full_name);
-    conn.execute(
+    insert_new(conn, &NewStaff::new(order, f, warnings))
+}
+
+/// A new person's row with its derived columns (sort keys, search text,
+/// warnings as JSON) computed: the costly part of an insert, which a bulk
+/// import computes on another thread while this one writes.
+pub struct NewStaff<'f> {
+    fields: &'f StaffFields,
+    warnings: String,
+    search: String,
+    key: NameKey,
+}
+
+impl<'f> NewStaff<'f> {
+    /// Computes the derived columns of `fields`.
+    pub fn new(order: &NameOrder, fields: &'f StaffFields, warnings: &[Problem]) -> Self {
+        NewStaff {
+            fields,
+            warnings: warnings_json(warnings),
+            search: search_text(fields),
+            key: order.key(&fields.full_name),
+        }
+    }
+}
+
+/// Inserts a person prepared by [`NewStaff::new`]; returns the new id.
+pub fn insert_new(conn: &Connection, new: &NewStaff<'_>) -> Result<i64> {
+    let f = new.fields;
+    // Cached: an import inserts tens of thousands of people in one go.
+    conn.prepare_cached(
         "INSERT INTO staff (full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
             cccd_issued_on, phone, email, notes, warnings, search_text, sort_given, sort_rest, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
             strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        params![
-            f.full_name,
-            f.birth_date.map(VnDate::iso),
-            f.birth_year,
-            f.gender.map(Gender::as_str),
-            f.position,
-            f.team,
-            f.staff_code,
-            f.id_number.as_ref().map(|n| n.as_str()),
-            f.cccd_issued_on.map(VnDate::iso),
-            f.phone.as_ref().map(|p| p.as_str()),
-            f.email,
-            f.notes,
-            warnings_json(warnings),
-            search_text(f),
-            key.given,
-            key.rest,
-        ],
-    )?;
+    )?
+    .execute(params![
+        f.full_name,
+        f.birth_date.map(VnDate::iso),
+        f.birth_year,
+        f.gender.map(Gender::as_str),
+        f.position,
+        f.team,
+        f.staff_code,
+        f.id_number.as_ref().map(|n| n.as_str()),
+        f.cccd_issued_on.map(VnDate::iso),
+        f.phone.as_ref().map(|p| p.as_str()),
+        f.email,
+        f.notes,
+        new.warnings,
+        new.search,
+        new.key.given,
+        new.key.rest,
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
