@@ -1,9 +1,11 @@
 //! The Tauri shell: window commands that call `chungthu-api`, nothing more.
 //! Every command returns `{code, message, problems}` on failure.
 
+mod certs;
 mod export;
 mod import;
 mod mail;
+mod requests;
 mod staff;
 mod unit;
 
@@ -50,9 +52,18 @@ pub fn run() {
     let _ = chungthu_api::mailer::credential::use_os_store();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState { api: Mutex::new(api) })
         .setup(|app| {
+            // Reminders: once at start-up, then twice a day for a window left open.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || {
+                loop {
+                    certs::notify_crossings(&handle);
+                    std::thread::sleep(std::time::Duration::from_secs(12 * 60 * 60));
+                }
+            });
             mail::start_outbox(app.handle());
             Ok(())
         })
@@ -90,6 +101,27 @@ pub fn run() {
             export::export_write,
             export::export_again,
             export::batch_list,
+            certs::cert_list,
+            certs::cert_add,
+            certs::cert_edit,
+            certs::cert_mark_revoked,
+            certs::provider_list,
+            certs::provider_add,
+            certs::provider_edit,
+            certs::cert_import_preview,
+            certs::cert_import_apply,
+            certs::cert_pick_files,
+            certs::cert_pick_folder,
+            certs::dashboard,
+            certs::reminder_days_save,
+            certs::calendar_export,
+            requests::request_add,
+            requests::request_add_many,
+            requests::request_list,
+            requests::request_move,
+            requests::request_delete,
+            requests::revocation_proposals,
+            requests::staff_history,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|e| {

@@ -11,6 +11,10 @@ test('add a person in the window, then find them typing without diacritics', asy
   const { browser, stop } = await launch(db);
   try {
     const rows = () => browser.$$(byTestId('staff-row'));
+    // The window opens on the dashboard; the register is one click away.
+    const nav = await browser.$(byTestId('nav-staff'));
+    await nav.waitForDisplayed({ timeout: 30_000 });
+    await nav.click();
     await browser.waitUntil(async () => (await rows()).length === SEED.length, {
       timeout: 30_000,
       timeoutMsg: 'the seeded staff list did not appear',

@@ -6,6 +6,23 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  BulkOutcome,
+  BulkRequestInput,
+  CertInput,
+  CertQuery,
+  CertView,
+  Dashboard,
+  ImportChoice,
+  ImportItem,
+  ImportOutcome,
+  Provider,
+  ProviderInput,
+  RequestInput,
+  RequestQuery,
+  RequestStatus,
+  RequestView,
+  RevocationProposal,
+  StaffHistory,
   BatchFacts,
   DraftSaved,
   MailCompose,
@@ -73,6 +90,27 @@ export type Commands = {
   };
   export_again: { args: { batchId: number; out: string }; reply: ExportOutcome };
   batch_list: { args: Record<string, never>; reply: BatchView[] };
+  cert_list: { args: { query: CertQuery }; reply: CertView[] };
+  cert_add: { args: { input: CertInput }; reply: CertView };
+  cert_edit: { args: { id: number; input: CertInput }; reply: CertView };
+  cert_mark_revoked: { args: { id: number; on: string }; reply: CertView };
+  provider_list: { args: Record<string, never>; reply: Provider[] };
+  provider_add: { args: { input: ProviderInput }; reply: Provider };
+  provider_edit: { args: { id: number; input: ProviderInput }; reply: Provider };
+  cert_import_preview: { args: { paths: string[] }; reply: ImportItem[] };
+  cert_import_apply: { args: { choices: ImportChoice[] }; reply: ImportOutcome[] };
+  cert_pick_files: { args: Record<string, never>; reply: string[] };
+  cert_pick_folder: { args: Record<string, never>; reply: string | null };
+  dashboard: { args: Record<string, never>; reply: Dashboard };
+  reminder_days_save: { args: { days: number[] }; reply: number[] };
+  calendar_export: { args: Record<string, never>; reply: number | null };
+  request_add: { args: { input: RequestInput }; reply: RequestView };
+  request_add_many: { args: { input: BulkRequestInput }; reply: BulkOutcome };
+  request_list: { args: { query: RequestQuery }; reply: RequestView[] };
+  request_move: { args: { id: number; to: RequestStatus; note: string }; reply: RequestView };
+  request_delete: { args: { id: number }; reply: null };
+  revocation_proposals: { args: { staffId: number }; reply: RevocationProposal[] };
+  staff_history: { args: { staffId: number }; reply: StaffHistory };
 };
 
 export type Command = keyof Commands;

@@ -20,6 +20,7 @@ import type { Command, Commands } from '../lib/ipc';
 import { emptyInput } from '../lib/staff/input';
 import type { MailHandlers } from './fake-mail';
 import type { FormsCommand } from './fake-forms';
+import { type CertCommand, FakeCerts } from './fake-certs';
 
 const LABELS: Record<Field, string> = {
   full_name: 'Họ và tên',
@@ -104,7 +105,8 @@ function parseDate(text: string): string | null {
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-type Handlers = { [C in Exclude<Command, FormsCommand>]: (args: Commands[C]['args']) => Commands[C]['reply'] };
+// The certificate and request commands live in fake-certs.ts.
+type Handlers = { [C in Exclude<Command, FormsCommand | CertCommand>]: (args: Commands[C]['args']) => Commands[C]['reply'] };
 
 /** One recorded call, to let tests see what the window sent. */
 export type Call = { command: string; args: Record<string, unknown> };
@@ -142,6 +144,8 @@ export class FakeBackend {
   /** The import commands, for the tests of the import wizard (no file is read here). */
   importer: { [C in 'staff_import_preview' | 'staff_import_apply']: (args: Commands[C]['args']) => Commands[C]['reply'] } | null =
     null;
+  /** Certificates, providers, imports and requests. */
+  readonly certs = new FakeCerts(this);
   private nextId = 1;
 
   /** The `mockIPC` callback. */
@@ -149,7 +153,9 @@ export class FakeBackend {
     const a = (args ?? {}) as Record<string, unknown>;
     this.calls.push({ command, args: structuredClone(a) });
     if (this.openError) throw this.openError;
-    const handler = (this.handlers as Record<string, ((x: unknown) => unknown) | undefined>)[command];
+    const handler =
+      (this.handlers as Record<string, ((x: unknown) => unknown) | undefined>)[command] ??
+      (this.certs.handlers as Record<string, ((x: unknown) => unknown) | undefined>)[command];
     if (!handler) throw `command ${command} not found`;
     return structuredClone(handler(a));
   };
@@ -249,7 +255,8 @@ export class FakeBackend {
     return this.importer;
   }
 
-  private get(id: number): Staff {
+  /** One person, or the backend's not-found error. */
+  get(id: number): Staff {
     const person = this.staff.find((s) => s.id === id);
     if (!person) {
       throw { code: 'not_found', message: `Không tìm thấy người có mã ${id} trong danh sách.`, problems: [] };
