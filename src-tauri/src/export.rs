@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use tauri::State;
 
 #[tauri::command]
-pub fn export_review(state: State<'_, AppState>, kind: BatchKind, date_mode: DateMode) -> Reply<ExportReview> {
+pub fn export_review(
+    state: State<'_, AppState>,
+    kind: BatchKind,
+    date_mode: DateMode,
+) -> Reply<ExportReview> {
     with_api(&state, |api| api.export_review(kind, date_mode))
 }
 
