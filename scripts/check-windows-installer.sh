@@ -25,11 +25,11 @@ done
 
 size=$(stat -c %s "$installer")
 if [ "$size" -gt "$max_bytes" ]; then
-    echo "Bộ cài nặng $size byte, quá giới hạn $max_bytes byte (5 MB)." >&2
+    echo "Bộ cài nặng $size byte, quá giới hạn $max_bytes byte (5 MiB)." >&2
     failed=1
 fi
 
 if [ "$failed" = 0 ]; then
-    echo "Bộ cài đủ tệp, $size byte (≤ 5 MB)."
+    echo "Bộ cài đủ tệp, $size byte (giới hạn $max_bytes byte = 5 MiB)."
 fi
 exit "$failed"

@@ -14,6 +14,10 @@
 Unicode true
 ManifestDPIAware true
 SetCompressor /SOLID lzma
+; The app and the CLI share most of their code and data (the same crates):
+; a dictionary larger than both lets LZMA store the shared parts once
+; (7.5 MB with the default 8 MB dictionary, 5.15 MB with 32 MB).
+SetCompressorDictSize 32
 RequestExecutionLevel user
 
 !macro Require SYMBOL
