@@ -2,6 +2,7 @@
 //! Every command returns `{code, message, problems}` on failure.
 
 mod certs;
+mod data;
 mod export;
 mod import;
 mod mail;
@@ -11,12 +12,15 @@ mod unit;
 
 use chungthu_api::store::audit::AuditEntry;
 use chungthu_api::{Api, AppInfo, ErrorBody, paths};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::State;
 
 /// The open register, or why it could not be opened (shown by the window).
 pub(crate) struct AppState {
     api: Mutex<Result<Api, ErrorBody>>,
+    /// The database file, for the error screen's recovery when `api` failed.
+    db: PathBuf,
 }
 
 pub(crate) type Reply<T> = Result<T, ErrorBody>;
@@ -43,18 +47,37 @@ fn audit_recent(state: State<'_, AppState>, limit: u32) -> Reply<Vec<AuditEntry>
     with_api(&state, |api| api.audit_recent(limit))
 }
 
+/// Brings the running window to the front (a second launch ends after this).
+fn focus_main_window(app: &tauri::AppHandle) {
+    use tauri::Manager;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 /// Starts the app on the database chosen by `CHUNGTHU_DB` or the default.
 pub fn run() {
     let db = paths::resolve_db(None);
-    let api = Api::open(&db).map_err(|e| e.body());
+    let api = Api::open(&db)
+        .map(|mut api| {
+            // A failure becomes a warning the window shows; it never stops the start.
+            api.backup_daily_if_due();
+            api
+        })
+        .map_err(|e| e.body());
     // The OS credential store for the SMTP password; without one (no session
     // bus) the window says so and asks for the password at each send.
     let _ = chungthu_api::mailer::credential::use_os_store();
     tauri::Builder::default()
+        // First: a second launch only brings the open window forward, so one
+        // window at a time writes the register.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main_window(app)))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { api: Mutex::new(api) })
+        .manage(AppState { api: Mutex::new(api), db })
         .setup(|app| {
             // Reminders: once at start-up, then twice a day for a window left open.
             let handle = app.handle().clone();
@@ -81,6 +104,17 @@ pub fn run() {
             staff::staff_reinstate,
             staff::staff_delete,
             audit_recent,
+            data::backup_list,
+            data::backup_now,
+            data::backup_restore,
+            data::backup_dir_choose,
+            data::backup_dir_reset,
+            data::audit_search,
+            data::audit_export,
+            data::staff_export_personal,
+            data::staff_erase_personal,
+            data::recovery_backups,
+            data::recovery_restore,
             import::staff_import_preview,
             import::staff_import_apply,
             mail::mail_settings_get,

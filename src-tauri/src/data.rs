@@ -1,0 +1,147 @@
+//! Window commands of the "Dữ liệu & sao lưu" page (backups, restore, the
+//! audit log, a person's data) and of the error screen's recovery, which
+//! works when the register could not be opened.
+//!
+//! Files are only ever chosen in dialogs opened here, in Rust: the window
+//! never sends a path to write, and names a backup only by its file name.
+
+use crate::{AppState, Reply, with_api};
+use chungthu_api::audit_log::{AuditPage, AuditQuery};
+use chungthu_api::backup::{BackupList, Recovered, Restored};
+use chungthu_api::store::backup::BackupInfo;
+use chungthu_api::store::staff::Staff;
+use chungthu_api::{ErrorBody, backup};
+use std::path::PathBuf;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+#[tauri::command]
+pub fn backup_list(state: State<'_, AppState>) -> Reply<BackupList> {
+    with_api(&state, |api| api.backups())
+}
+
+#[tauri::command]
+pub fn backup_now(state: State<'_, AppState>) -> Reply<BackupInfo> {
+    with_api(&state, |api| api.backup_now())
+}
+
+#[tauri::command]
+pub fn backup_restore(state: State<'_, AppState>, file_name: String) -> Reply<Restored> {
+    with_api(&state, |api| api.restore_backup(&file_name))
+}
+
+/// Asks for a folder (a USB drive…); `None` when the user cancelled.
+#[tauri::command]
+pub async fn backup_dir_choose(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<BackupList>> {
+    // Blocking dialogs must not run on the main thread: async commands do not.
+    let Some(dir) = app.dialog().file().set_title("Chọn thư mục lưu bản sao lưu").blocking_pick_folder()
+    else {
+        return Ok(None);
+    };
+    let dir = local_path(dir)?;
+    with_api(&state, |api| api.set_backup_dir(Some(&dir.display().to_string()))).map(Some)
+}
+
+#[tauri::command]
+pub fn backup_dir_reset(state: State<'_, AppState>) -> Reply<BackupList> {
+    with_api(&state, |api| api.set_backup_dir(None))
+}
+
+#[tauri::command]
+pub fn audit_search(state: State<'_, AppState>, query: AuditQuery) -> Reply<AuditPage> {
+    with_api(&state, |api| api.audit_search(&query))
+}
+
+/// Saves the filtered audit log as CSV where the user chooses; the path
+/// written, or `None` when cancelled.
+#[tauri::command]
+pub async fn audit_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    query: AuditQuery,
+) -> Reply<Option<String>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Lưu nhật ký thay đổi")
+        .set_file_name("nhat-ky-thay-doi.csv")
+        .add_filter("Tệp CSV (Excel)", &["csv"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = local_path(path)?;
+    with_api(&state, |api| api.audit_csv_to(&query, &path)).map(|_| Some(path.display().to_string()))
+}
+
+/// Saves everything held about person `id` as JSON where the user chooses.
+#[tauri::command]
+pub async fn staff_export_personal(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Reply<Option<String>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Lưu dữ liệu cá nhân")
+        .set_file_name(format!("du-lieu-ca-nhan-{id}.json"))
+        .add_filter("Tệp JSON", &["json"])
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = local_path(path)?;
+    with_api(&state, |api| api.export_person_to(id, &path)).map(|_| Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub fn staff_erase_personal(state: State<'_, AppState>, id: i64) -> Reply<Staff> {
+    with_api(&state, |api| api.erase_personal_data(id))
+}
+
+fn local_path(p: tauri_plugin_dialog::FilePath) -> Reply<PathBuf> {
+    p.into_path().map_err(|_| refused("Chỉ chọn được tệp hoặc thư mục trên máy này."))
+}
+
+fn refused(message: &str) -> ErrorBody {
+    ErrorBody { code: "refused".into(), message: message.into(), problems: Vec::new() }
+}
+
+/// Why recovery is not offered now, if it is not: only a damaged database
+/// that could not be opened is replaced this way.
+fn recovery_refusal(open: &Result<chungthu_api::Api, ErrorBody>) -> Option<ErrorBody> {
+    match open {
+        Ok(_) => Some(refused(
+            "Dữ liệu đang mở bình thường: hãy khôi phục ở trang “Dữ liệu & sao lưu” (có bản sao lưu để hoàn tác).",
+        )),
+        Err(e) if e.code != "damaged" => {
+            Some(refused("Chỉ khôi phục theo cách này khi tệp dữ liệu bị hỏng."))
+        }
+        Err(_) => None,
+    }
+}
+
+/// The backups offered on the error screen of a damaged database.
+#[tauri::command]
+pub fn recovery_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
+    let guard = state.api.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(refusal) = recovery_refusal(&guard) {
+        return Err(refusal);
+    }
+    Ok(backup::backups_for_recovery(&state.db))
+}
+
+/// Puts a backup in place of the damaged database (moved aside, kept) and
+/// opens it: the window then starts as usual.
+#[tauri::command]
+pub fn recovery_restore(state: State<'_, AppState>, file_name: String) -> Reply<Recovered> {
+    let mut guard = state.api.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(refusal) = recovery_refusal(&guard) {
+        return Err(refusal);
+    }
+    let (mut api, done) = backup::recover(&state.db, &file_name).map_err(|e| e.body())?;
+    api.backup_daily_if_due();
+    *guard = Ok(api);
+    Ok(done)
+}
