@@ -6,6 +6,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   AppInfo,
+  AuditPage,
+  AuditQuery,
+  BackupInfo,
+  BackupList,
+  Recovered,
+  Restored,
   BulkOutcome,
   BulkRequestInput,
   CertInput,
@@ -111,6 +117,17 @@ export type Commands = {
   request_delete: { args: { id: number }; reply: null };
   revocation_proposals: { args: { staffId: number }; reply: RevocationProposal[] };
   staff_history: { args: { staffId: number }; reply: StaffHistory };
+  backup_list: { args: Record<string, never>; reply: BackupList };
+  backup_now: { args: Record<string, never>; reply: BackupInfo };
+  backup_restore: { args: { fileName: string }; reply: Restored };
+  backup_dir_choose: { args: Record<string, never>; reply: BackupList | null };
+  backup_dir_reset: { args: Record<string, never>; reply: BackupList };
+  audit_search: { args: { query: AuditQuery }; reply: AuditPage };
+  audit_export: { args: { query: AuditQuery }; reply: string | null };
+  staff_export_personal: { args: { id: number }; reply: string | null };
+  staff_erase_personal: { args: { id: number }; reply: Staff };
+  recovery_backups: { args: Record<string, never>; reply: BackupInfo[] };
+  recovery_restore: { args: { fileName: string }; reply: Recovered };
 };
 
 export type Command = keyof Commands;

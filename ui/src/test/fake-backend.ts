@@ -21,6 +21,7 @@ import { emptyInput } from '../lib/staff/input';
 import type { MailHandlers } from './fake-mail';
 import type { FormsCommand } from './fake-forms';
 import { type CertCommand, FakeCerts } from './fake-certs';
+import type { DataCommand } from './fake-data';
 
 const LABELS: Record<Field, string> = {
   full_name: 'Họ và tên',
@@ -106,7 +107,7 @@ function parseDate(text: string): string | null {
 }
 
 // The certificate and request commands live in fake-certs.ts.
-type Handlers = { [C in Exclude<Command, FormsCommand | CertCommand>]: (args: Commands[C]['args']) => Commands[C]['reply'] };
+type Handlers = { [C in Exclude<Command, FormsCommand | CertCommand | DataCommand>]: (args: Commands[C]['args']) => Commands[C]['reply'] };
 
 /** One recorded call, to let tests see what the window sent. */
 export type Call = { command: string; args: Record<string, unknown> };
