@@ -1,24 +1,12 @@
 //! `chungthu cert …` and `chungthu request …` on a temporary database with
 //! the certificate fixtures of the certs crate: the JSON contract of the README.
 
+mod common;
+
+use common::{json, run};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CHUNGTHU_DB")
-        .output()
-        .expect("run chungthu")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
 
 fn fixture(name: &str) -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../certs/tests/fixtures").join(name).display().to_string()

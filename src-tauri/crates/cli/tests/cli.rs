@@ -1,24 +1,11 @@
 //! The `chungthu` binary on a temporary database: exit codes, messages and
 //! the JSON contract documented in the README.
 
+mod common;
+
+use common::{json, run};
+
 use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CHUNGTHU_DB")
-        .output()
-        .expect("run chungthu")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
 
 const HUONG: &[&str] = &[
     "staff",

@@ -4,26 +4,15 @@
 //! CCCD, birth date or phone in anything printed on stderr or kept in the
 //! audit log.
 
+mod common;
+
+use common::{json, run};
+
 use chungthu_api::store::rusqlite::Connection;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::{Duration, Instant};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CHUNGTHU_DB")
-        .output()
-        .expect("run chungthu")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -2,25 +2,13 @@
 //! JSON contract, the file's real SHA-256, exit 2 with the Vietnamese
 //! message for an empty list and bad input, supersede and re-export.
 
+mod common;
+
+use common::{json, run};
+
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CHUNGTHU_DB")
-        .output()
-        .expect("run chungthu")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
 
 fn sha256(path: &Path) -> String {
     Sha256::digest(std::fs::read(path).unwrap()).iter().map(|b| format!("{b:02x}")).collect()

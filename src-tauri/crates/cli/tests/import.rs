@@ -2,24 +2,13 @@
 //! (rows read, added, problems with row and column), unreadable files (exit 2,
 //! nothing written), dry runs, and a reconcile reported vs applied.
 
+mod common;
+
+use common::{json, run};
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("CHUNGTHU_DB")
-        .output()
-        .expect("run chungthu")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
-}
+use std::process::Output;
 
 fn fixture(name: &str) -> String {
     let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../import/tests/fixtures").join(name);
