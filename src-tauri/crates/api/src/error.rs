@@ -80,6 +80,7 @@ impl ApiError {
                 | ApiError::NotFound(_)
                 | ApiError::Refused(_)
                 | ApiError::Mail(_)
+                | ApiError::File(_)
                 | ApiError::Import(_)
         )
     }
