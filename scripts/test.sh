@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Command 2 of the README (and all that .ci/run does): install what the tests
 # need, then run every check and test: formatting, lints, the window's type
-# check and component tests, every Rust test, the real-app end-to-end tests
-# under Xvfb, and the Windows build with its installer check. Benchmarks and
-# fuzzing are separate (see README).
+# check and component tests, every Rust test, and the real-app end-to-end
+# tests under Xvfb. The Windows build (scripts/build-windows.sh), benchmarks
+# and fuzzing are separate (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -29,8 +29,5 @@ cargo test --workspace "${features[@]}"
 step "Ứng dụng thật dưới Xvfb (tauri-driver + WebKitWebDriver)"
 cargo build -p chungthu-app -p chungthu-cli "${features[@]}"
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1366x860x24" npm test)
-
-step "Bản Windows: dựng ứng dụng, dòng lệnh và bộ cài; kiểm tra nội dung bộ cài"
-scripts/build-windows.sh
 
 step "Tất cả kiểm thử đều đạt."
