@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds ChungThu for Windows 10/11 (x86_64) on Linux, offline, and packs the
 # per-user installer:
-#   <target>/x86_64-pc-windows-gnu/release/{chungthu-app.exe,WebView2Loader.dll,chungthu.exe}
+#   <target>/x86_64-pc-windows-gnu/windows-release/{chungthu-app.exe,WebView2Loader.dll,chungthu.exe}
 #   <target>/windows/ChungThu-<version>-setup.exe
 # then checks the installer (scripts/check-windows-installer.sh) and prints
 # the sizes. <target> is $CARGO_TARGET_DIR or ./target.
@@ -18,7 +18,9 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 RUST_TARGET=x86_64-pc-windows-gnu
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
-RELEASE_DIR=$TARGET_DIR/$RUST_TARGET/release
+# The size-optimised profile of Cargo.toml (the installer must stay within 5 MB).
+PROFILE=windows-release
+RELEASE_DIR=$TARGET_DIR/$RUST_TARGET/$PROFILE
 OUT_DIR=$TARGET_DIR/windows
 
 step() { printf '\n== %s (%ss)\n' "$1" "$SECONDS"; }
@@ -65,7 +67,7 @@ scripts/build-ui.sh
 step "Chương trình và lệnh chungthu cho Windows"
 # The custom-protocol feature embeds ui/dist (what `tauri build` turns on);
 # without it the exe would wait for a development server.
-cargo build --release --target "$RUST_TARGET" --workspace --features chungthu-app/custom-protocol
+cargo build --profile "$PROFILE" --target "$RUST_TARGET" --workspace --features chungthu-app/custom-protocol
 
 for f in chungthu-app.exe WebView2Loader.dll chungthu.exe; do
     [ -f "$RELEASE_DIR/$f" ] || { echo "Thiếu $RELEASE_DIR/$f sau khi build." >&2; exit 1; }

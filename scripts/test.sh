@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Command 2 of the README (and all that .ci/run does): install what the tests
 # need, then run every check and test: formatting, lints, the window's type
-# check and component tests, every Rust test, and the real-app end-to-end
-# tests under Xvfb. The Windows build (scripts/build-windows.sh), benchmarks
-# and fuzzing are separate (see README).
+# check and component tests, every Rust test, the real-app end-to-end tests
+# under Xvfb, and the Windows build with its installer checks. Benchmarks and
+# fuzzing are separate (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
+# A one-off build gains nothing from incremental data, which would double
+# the debug build's size on a CI machine's disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # One feature set for every cargo step, so the app is compiled once.
 features=(--features chungthu-app/custom-protocol)
 step() { printf '\n==> %s\n' "$*"; }
@@ -29,5 +32,8 @@ cargo test --workspace "${features[@]}"
 step "Ứng dụng thật dưới Xvfb (tauri-driver + WebKitWebDriver)"
 cargo build -p chungthu-app -p chungthu-cli "${features[@]}"
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1366x860x24" npm test)
+
+step "Bản cho Windows và bộ cài (kiểm tra tệp .exe và nội dung bộ cài)"
+scripts/build-windows.sh
 
 step "Tất cả kiểm thử đều đạt."
