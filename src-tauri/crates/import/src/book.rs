@@ -13,11 +13,13 @@ use crate::format::{self, FileFormat};
 use crate::options::Limits;
 use crate::preflight;
 use calamine::{
-    Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsx, XlsxError,
+    Data, DataRef, ExcelDateTime, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsx, XlsxCellReader,
+    XlsxError,
 };
 use std::borrow::Cow;
 use std::io::Cursor;
 use std::ops::ControlFlow;
+use std::sync::mpsc::sync_channel;
 
 /// Name given to the single "sheet" of a CSV file.
 pub const CSV_SHEET: &str = "CSV";
@@ -92,15 +94,8 @@ impl<'b> Book<'b> {
         let damaged = || ImportError::Damaged { format: format.label() };
         match self {
             Book::Xlsx(book) => {
-                let mut reader = book.worksheet_cells_reader(sheet).map_err(|_| damaged())?;
-                let mut rows = RowAssembler::new(max_columns);
-                while let Some(cell) = reader.next_cell().map_err(|_| damaged())? {
-                    let (row, col) = cell.get_position();
-                    if rows.push(row, col, from_ref(cell.get_value()), visit)?.is_break() {
-                        return Ok(());
-                    }
-                }
-                rows.finish(visit).map(drop)
+                let reader = Xlsx::worksheet_cells_reader(book, sheet).map_err(|_| damaged())?;
+                read_xlsx_cells(reader, max_columns, visit).map_err(|e| e.unwrap_or_else(damaged))
             }
             Book::Xls(book) => {
                 read_range(&book.worksheet_range(sheet).map_err(|_| damaged())?, max_columns, visit)
@@ -111,6 +106,62 @@ impl<'b> Book<'b> {
             Book::Csv(text) => read_csv(text, max_columns, visit),
         }
     }
+}
+
+/// Cells parsed per message between the two threads of an xlsx read.
+const CELL_BATCH: usize = 1024;
+
+/// Streams an xlsx sheet: calamine parses the XML on a second thread while
+/// this one assembles, converts and checks the rows; on a large export the
+/// two halves cost about the same. At most a few batches are read ahead, so
+/// a visitor that stops after the header wastes little. `Err(None)` means
+/// the XML could not be read; `Err(Some(e))` is the visitor's error.
+fn read_xlsx_cells<'a>(
+    mut reader: XlsxCellReader<'a, Source<'_>>,
+    max_columns: u32,
+    visit: &mut Visit<'_>,
+) -> std::result::Result<(), Option<ImportError>> {
+    std::thread::scope(|scope| {
+        let (send, receive) = sync_channel::<Option<Vec<(u32, u32, Cell<'a>)>>>(2);
+        scope.spawn(move || {
+            loop {
+                let mut batch = Vec::with_capacity(CELL_BATCH);
+                let mut end = false;
+                while batch.len() < CELL_BATCH {
+                    match reader.next_cell() {
+                        Ok(Some(cell)) => {
+                            let (row, col) = cell.get_position();
+                            if col < max_columns {
+                                batch.push((row, col, from_ref(cell.get_value())));
+                            }
+                        }
+                        Ok(None) => {
+                            end = true;
+                            break;
+                        }
+                        // Unreadable XML: `None` tells the rows thread.
+                        Err(_) => {
+                            let _ = send.send(None);
+                            return;
+                        }
+                    }
+                }
+                // A closed channel: the visitor stopped or failed.
+                if send.send(Some(batch)).is_err() || end {
+                    return;
+                }
+            }
+        });
+        let mut rows = RowAssembler::new(max_columns);
+        for batch in receive {
+            for (row, col, cell) in batch.ok_or(None)? {
+                if rows.push(row, col, cell, visit).map_err(Some)?.is_break() {
+                    return Ok(());
+                }
+            }
+        }
+        rows.finish(visit).map(drop).map_err(Some)
+    })
 }
 
 fn read_range(range: &calamine::Range<Data>, max_columns: u32, visit: &mut Visit<'_>) -> Result<()> {

@@ -185,6 +185,41 @@ fn hostile_files_give_clear_errors() {
     assert_eq!(error_code(b"%PDF-1.4", &options), "not_spreadsheet");
 }
 
+/// `xlsx` with its entry `name` passed through `edit`.
+fn with_entry_edited(xlsx: &[u8], name: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    let mut input = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+    let mut output = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..input.len() {
+        let mut entry = input.by_index(i).unwrap();
+        let entry_name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if entry_name == name {
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        output.start_file(entry_name, zip::write::SimpleFileOptions::default()).unwrap();
+        output.write_all(&bytes).unwrap();
+    }
+    output.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_sheet_whose_xml_breaks_after_some_rows_is_damaged_not_half_imported() {
+    // The staff sheet is read on two threads: an XML error in the middle
+    // must reach the caller as an error, not as a shorter list or a hang.
+    let options = ImportOptions::new(today());
+    let xlsx = fixture("export.xlsx");
+    let whole = import_bytes(&xlsx, &options).unwrap();
+    assert!(whole.rows.len() > 12, "the fixture has rows after the break");
+    // The sheet's XML ends in the middle of a cell, after 13 rows.
+    let broken = with_entry_edited(&xlsx, "xl/worksheets/sheet2.xml", |xml| {
+        let at = xml.match_indices("</row>").nth(12).expect("a 13th row").0;
+        format!("{}</row><c r=\"A", &xml[..at])
+    });
+    assert_eq!(error_code(&broken, &options), "damaged");
+}
+
 #[test]
 fn a_far_corner_cell_is_ignored_without_allocating_the_sheet() {
     let report = import("far_corner.xlsx");

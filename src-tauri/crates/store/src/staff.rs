@@ -7,6 +7,7 @@ use chungthu_model::text::fold;
 use chungthu_model::{Gender, LeftReason, Problem, StaffStatus, VnDate};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params, params_from_iter};
 use serde::{Deserialize, Serialize};
+use time::macros::format_description;
 use ts_rs::TS;
 
 /// A person as stored (and as the CLI's JSON and the window show it).
@@ -168,6 +169,7 @@ pub struct NewStaff<'f> {
     warnings: String,
     search: String,
     key: NameKey,
+    created_at: String,
 }
 
 impl<'f> NewStaff<'f> {
@@ -178,6 +180,11 @@ impl<'f> NewStaff<'f> {
             warnings: warnings_json(warnings),
             search: search_text(fields),
             key: order.key(&fields.full_name),
+            // Formatted here rather than by SQLite's strftime: on a bulk
+            // import this runs on the thread that is not writing.
+            created_at: time::OffsetDateTime::now_utc()
+                .format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"))
+                .expect("a date-time always formats"),
         }
     }
 }
@@ -189,8 +196,7 @@ pub fn insert_new(conn: &Connection, new: &NewStaff<'_>) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO staff (full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
             cccd_issued_on, phone, email, notes, warnings, search_text, sort_given, sort_rest, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
     )?
     .execute(params![
         f.full_name,
@@ -209,6 +215,7 @@ pub fn insert_new(conn: &Connection, new: &NewStaff<'_>) -> Result<i64> {
         new.search,
         new.key.given,
         new.key.rest,
+        new.created_at,
     ])?;
     Ok(conn.last_insert_rowid())
 }

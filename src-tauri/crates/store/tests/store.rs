@@ -66,6 +66,20 @@ fn reopening_keeps_data_and_does_not_migrate_again() {
     };
     let store = Store::open(&path).unwrap();
     assert_eq!(staff::get(store.conn(), id).unwrap().unwrap().full_name, "Trần Văn Bình");
+    // The creation time is written by Rust, in the same UTC form SQLite's
+    // strftime gives every other table's timestamps.
+    let (created, updated, sqlite_now): (String, String, String) = store
+        .conn()
+        .query_row(
+            "SELECT created_at, updated_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM staff WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(created, updated);
+    let shape = |t: &str| t.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect::<String>();
+    assert_eq!(shape(&created), "9999-99-99T99:99:99Z");
+    assert!(created <= sqlite_now, "{created} is not after {sqlite_now}");
 }
 
 #[test]
