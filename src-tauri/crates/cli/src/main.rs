@@ -7,6 +7,7 @@ mod data;
 mod export;
 mod import;
 mod mail;
+mod providers;
 mod requests;
 mod staff;
 mod unit;
@@ -38,6 +39,9 @@ enum Command {
     /// Chứng thư số: nhập tệp, danh sách, lịch hết hạn
     #[command(subcommand)]
     Cert(certs::CertCommand),
+    /// Danh mục nhà cung cấp dịch vụ chứng thư số và dấu hiệu nhận biết
+    #[command(subcommand)]
+    Provider(providers::ProviderCommand),
     /// Đề nghị cấp mới, gia hạn, thay đổi, thu hồi
     #[command(subcommand)]
     Request(requests::RequestCommand),
@@ -110,6 +114,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Audit(command) => data::run_audit(&mut api, command),
         Command::Staff(command) => staff::run(&mut api, command),
         Command::Cert(command) => certs::run(&mut api, command),
+        Command::Provider(command) => providers::run(&mut api, command),
         Command::Request(command) => requests::run(&mut api, command),
         Command::Export(args) => export::run_export(&mut api, args),
         Command::Batch(command) => export::run_batch(&mut api, command),

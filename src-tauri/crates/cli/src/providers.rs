@@ -1,0 +1,141 @@
+//! `chungthu provider …`: the catalogue of certificate providers and the
+//! issuer-name fragments that recognise their certificate files.
+
+use crate::{Failure, print_json};
+use chungthu_api::Api;
+use chungthu_api::certs::ProviderInput;
+use chungthu_api::store::provider::{CertKind, Provider};
+use clap::{Args, Subcommand, ValueEnum};
+
+#[derive(Subcommand)]
+pub enum ProviderCommand {
+    /// Danh mục nhà cung cấp: chuyên dùng trước, rồi theo tên viết tắt
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Thêm một nhà cung cấp
+    Add {
+        #[command(flatten)]
+        fields: ProviderArgs,
+        /// Thêm dấu hiệu nhận biết (có thể nêu nhiều lần)
+        #[arg(long = "fragment", value_name = "TEXT")]
+        fragments: Vec<String>,
+    },
+    /// Sửa một nhà cung cấp (chỉ các mục được nêu)
+    Edit {
+        /// Mã nhà cung cấp (cột "Mã" của `provider list`)
+        id: i64,
+        #[command(flatten)]
+        fields: ProviderArgs,
+        /// Thay toàn bộ dấu hiệu nhận biết bằng các dấu hiệu này (có thể nêu
+        /// nhiều lần; --fragment "" để xoá hết)
+        #[arg(long = "fragment", value_name = "TEXT", conflicts_with = "add_fragments")]
+        fragments: Vec<String>,
+        /// Thêm dấu hiệu nhận biết, giữ các dấu hiệu đã có (có thể nêu nhiều lần)
+        #[arg(long = "add-fragment", value_name = "TEXT")]
+        add_fragments: Vec<String>,
+    },
+}
+
+#[derive(Args)]
+pub struct ProviderArgs {
+    /// Tên đầy đủ, như cột "Đơn vị cung cấp" của danh sách thu hồi
+    #[arg(long)]
+    name: Option<String>,
+    /// Tên viết tắt, ví dụ VNPT-CA ("" hoặc bỏ trống khi thêm: lấy tên đầy đủ)
+    #[arg(long)]
+    short_name: Option<String>,
+    /// specialised: chuyên dùng (Ban Cơ yếu Chính phủ); public: công cộng (mặc định khi thêm)
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Specialised,
+    Public,
+}
+
+impl From<KindArg> for CertKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Specialised => CertKind::Specialised,
+            KindArg::Public => CertKind::Public,
+        }
+    }
+}
+
+/// Runs a `provider` subcommand.
+pub fn run(api: &mut Api, command: ProviderCommand) -> Result<(), Failure> {
+    match command {
+        ProviderCommand::List { json } => {
+            let providers = api.providers()?;
+            if json { print_json(&providers) } else { print_providers(&providers) }
+        }
+        ProviderCommand::Add { fields, fragments } => {
+            // A missing name goes to the api, which says so in Vietnamese.
+            let input = ProviderInput {
+                name: fields.name.clone().unwrap_or_default(),
+                short_name: fields.short_name.clone().unwrap_or_default(),
+                kind: fields.kind.map_or(CertKind::Public, CertKind::from),
+                issuer_fragments: fragments.join("\n"),
+            };
+            let saved = api.add_provider(&input)?;
+            if fields.json {
+                print_json(&saved)
+            } else {
+                println!("Đã thêm nhà cung cấp {} (mã {}).", saved.short_name, saved.id)
+            }
+        }
+        ProviderCommand::Edit { id, fields, fragments, add_fragments } => {
+            let current = api.providers()?.into_iter().find(|p| p.id == id).ok_or_else(|| {
+                Failure::Usage(format!(
+                    "Không tìm thấy nhà cung cấp có mã {id} trong danh mục. Xem các mã bằng `chungthu provider list`."
+                ))
+            })?;
+            let issuer_fragments = if !fragments.is_empty() {
+                fragments
+            } else {
+                current.issuer_fragments.iter().cloned().chain(add_fragments).collect()
+            };
+            let input = ProviderInput {
+                name: fields.name.clone().unwrap_or(current.name),
+                // Left out: kept; "" gives the full name, as in the window.
+                short_name: fields.short_name.clone().unwrap_or(current.short_name),
+                kind: fields.kind.map_or(current.kind, CertKind::from),
+                issuer_fragments: issuer_fragments.join("\n"),
+            };
+            let saved = api.edit_provider(id, &input)?;
+            if fields.json {
+                print_json(&saved)
+            } else {
+                println!("Đã lưu nhà cung cấp {} (mã {}).", saved.short_name, saved.id)
+            }
+        }
+    }
+    Ok(())
+}
+
+fn kind_label(kind: CertKind) -> &'static str {
+    match kind {
+        CertKind::Specialised => "Chuyên dùng",
+        CertKind::Public => "Công cộng",
+    }
+}
+
+fn print_providers(providers: &[Provider]) {
+    println!("{:>4}  {:<13} {:<12} {:<8} Tên đầy đủ", "Mã", "Tên viết tắt", "Loại", "Nguồn");
+    for p in providers {
+        let origin = if p.builtin { "có sẵn" } else { "tự thêm" };
+        println!("{:>4}  {:<13} {:<12} {:<8} {}", p.id, p.short_name, kind_label(p.kind), origin, p.name);
+        if p.issuer_fragments.is_empty() {
+            println!("      Dấu hiệu nhận biết: chưa có (không tự nhận ra từ tệp chứng thư số)");
+        } else {
+            println!("      Dấu hiệu nhận biết: {}", p.issuer_fragments.join(" · "));
+        }
+    }
+    println!("Tổng: {} nhà cung cấp.", providers.len());
+}
