@@ -7,7 +7,9 @@ import type {
   CertView,
   ImportItem,
   ImportOutcome,
+  Problem,
   Provider,
+  ProviderInput,
   RequestEvent,
   RequestStatus,
   RequestView,
@@ -96,7 +98,9 @@ export class FakeCerts {
     const days = daysBetween(TODAY, c.valid_to);
     const window = Math.max(...this.reminderDays);
     const status: CertStatus = c.revoked_on ? 'revoked' : days < 0 ? 'expired' : days <= window ? 'expiring' : 'valid';
-    Object.assign(c, { days_left: days, status });
+    // The provider's short name is joined at read time, as the api does.
+    const provider = this.providers.find((p) => p.id === c.provider_id);
+    Object.assign(c, { days_left: days, status, provider: provider?.short_name ?? null });
     return c;
   }
 
@@ -129,6 +133,40 @@ export class FakeCerts {
     return r;
   }
 
+  /** Api's save_provider: cleaned text, a required and unique name, the short name defaulting to it. */
+  private saveProvider(id: number | null, input: ProviderInput): Provider {
+    const clean = (t: string) => t.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const existing = id === null ? null : this.providers.find((p) => p.id === id);
+    if (id !== null && !existing) {
+      throw { code: 'not_found', message: `Không tìm thấy nhà cung cấp có mã ${id} trong danh mục.`, problems: [] };
+    }
+    const name = clean(input.name);
+    const fields = {
+      name,
+      short_name: clean(input.short_name) || name,
+      kind: input.kind,
+      issuer_fragments: input.issuer_fragments.split('\n').map(clean).filter(Boolean),
+    };
+    const problems: Problem[] = [];
+    const other = this.providers.find((p) => p.name === name && p.id !== id);
+    if (!name) problems.push({ field: 'provider_name', severity: 'error', code: 'required', message: 'Tên nhà cung cấp: chưa nhập' });
+    else if (other) {
+      problems.push({
+        field: 'provider_name',
+        severity: 'error',
+        code: 'provider_duplicate',
+        message: `Tên nhà cung cấp: đã có nhà cung cấp này trong danh mục (${other.short_name})`,
+      });
+    }
+    if (problems.length) {
+      throw { code: 'invalid', message: `Chưa lưu được vì dữ liệu chưa hợp lệ: ${problems.map((p) => p.message).join('; ')}`, problems };
+    }
+    if (existing) return Object.assign(existing, fields);
+    const p: Provider = { id: Math.max(0, ...this.providers.map((x) => x.id)) + 1, ...fields, builtin: false };
+    this.providers.push(p);
+    return p;
+  }
+
   readonly handlers: Handlers<CertCommand> = {
     cert_list: ({ query }) =>
       this.all().filter(
@@ -146,13 +184,12 @@ export class FakeCerts {
       c.revoked_on = on ? on.split('/').reverse().join('-') : null;
       return this.fresh(c);
     },
-    provider_list: () => this.providers,
-    provider_add: ({ input }) => {
-      const p: Provider = { id: this.nextId++, name: input.name, short_name: input.short_name, kind: input.kind, issuer_fragments: input.issuer_fragments.split('\n'), builtin: false };
-      this.providers.push(p);
-      return p;
-    },
-    provider_edit: ({ id, input }) => Object.assign(this.providers.find((p) => p.id === id)!, { name: input.name, short_name: input.short_name }),
+    provider_list: () =>
+      [...this.providers].sort(
+        (a, b) => Number(a.kind === 'public') - Number(b.kind === 'public') || a.short_name.localeCompare(b.short_name, 'en', { sensitivity: 'accent' }) || a.id - b.id,
+      ),
+    provider_add: ({ input }) => this.saveProvider(null, input),
+    provider_edit: ({ id, input }) => this.saveProvider(id, input),
     cert_import_preview: ({ paths }) => paths.flatMap((p) => this.previews.get(p) ?? []),
     cert_import_apply: ({ choices }) =>
       choices.map((choice): ImportOutcome => {
