@@ -191,7 +191,11 @@ created_at: string,
 /**
  * UTC time of the last change.
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * UTC time the personal data was erased on request, if it was.
+ */
+erased_at: string | null, };
 
 export type StaffQuery = { 
 /**

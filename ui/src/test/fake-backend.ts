@@ -375,6 +375,7 @@ export class FakeBackend {
       warnings: problems.filter((x) => x.severity === 'warning'),
       created_at: now,
       updated_at: now,
+      erased_at: null,
     };
   }
 }

@@ -32,10 +32,8 @@ pub struct PersonExport {
     pub about: String,
     /// UTC time of the export.
     pub exported_at: String,
-    /// The person's fields.
+    /// The person's fields (with `erased_at` once their data was erased).
     pub staff: Staff,
-    /// When their personal data was erased, if it was.
-    pub erased_at: Option<String>,
     /// Their certificates (every stored column).
     pub certificates: Vec<JsonRow>,
     /// Their requests (every stored column).
@@ -59,7 +57,6 @@ impl Api {
             exported_at: time::OffsetDateTime::now_utc()
                 .format(&time::format_description::well_known::Rfc3339)
                 .unwrap_or_default(),
-            erased_at: personal::erased_at(conn, id)?,
             certificates: personal::certificates_of(conn, id)?,
             requests: personal::requests_of(conn, id)?,
             request_events: personal::request_events_of(conn, id)?,
@@ -79,11 +76,11 @@ impl Api {
     pub fn erasable_from(&self, id: i64) -> Result<VnDate> {
         let person = self.staff(id)?;
         let conn = self.store.conn();
-        if let Some(at) = personal::erased_at(conn, id)? {
+        if let Some(at) = &person.erased_at {
             return Err(ApiError::Refused(format!(
                 "Dữ liệu cá nhân của {} đã được xoá từ {}.",
                 person.full_name,
-                at.get(..10).unwrap_or(&at)
+                at.get(..10).unwrap_or(at)
             )));
         }
         let (StaffStatus::Left, Some(left_on)) = (person.status, person.left_on) else {

@@ -7,7 +7,7 @@
 
 use crate::Result;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde_json::{Map, Value};
 
 /// One row as a JSON object keyed by column name. Blobs become lowercase
@@ -53,14 +53,6 @@ pub fn request_events_of(conn: &Connection, staff_id: i64) -> Result<Vec<JsonRow
         "SELECT * FROM request_event WHERE request_id IN (SELECT id FROM request WHERE staff_id = ?1) ORDER BY id",
         staff_id,
     )
-}
-
-/// When the person's personal data was erased, if it was.
-pub fn erased_at(conn: &Connection, staff_id: i64) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT erased_at FROM staff WHERE id = ?1", [staff_id], |r| r.get::<_, Option<String>>(0))
-        .optional()?
-        .flatten())
 }
 
 /// Requests of the person still under way (marked, in a list, sent): the

@@ -53,6 +53,8 @@ pub struct Staff {
     pub created_at: String,
     /// UTC time of the last change.
     pub updated_at: String,
+    /// UTC time the personal data was erased on request, if it was.
+    pub erased_at: Option<String>,
 }
 
 /// What the list shows: a filter and a page.
@@ -101,7 +103,8 @@ pub struct StaffSummary {
 }
 
 const COLUMNS: &str = "id, full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
-     cccd_issued_on, phone, email, notes, status, left_reason, left_on, left_note, warnings, created_at, updated_at";
+     cccd_issued_on, phone, email, notes, status, left_reason, left_on, left_note, warnings, created_at, updated_at,
+     erased_at";
 
 fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<VnDate>> {
     let s: Option<String> = r.get(i)?;
@@ -134,6 +137,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Staff> {
         warnings: serde_json::from_str(&warnings).unwrap_or_default(),
         created_at: r.get(18)?,
         updated_at: r.get(19)?,
+        erased_at: r.get(20)?,
     })
 }
 

@@ -10,6 +10,15 @@ import { schoolBackend } from '../../test/school';
 import StaffPanel from './StaffPanel.svelte';
 
 const SAVED = 'C:\\Users\\vanthu\\Documents\\du-lieu-ca-nhan-22.json';
+/** When the fake api erases (UTC, as the store writes it). */
+const ERASED_AT = `${TODAY}T02:30:00Z`;
+
+/** ERASED_AT as the panel words it, in the test machine's local time. */
+function erasedText(): string {
+  const at = new Date(ERASED_AT);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(at.getHours())}:${two(at.getMinutes())} ngày ${two(at.getDate())}/${two(at.getMonth() + 1)}/${at.getFullYear()}`;
+}
 
 /**
  * The two personal-data commands, answered like the api (personal.rs): the
@@ -18,7 +27,6 @@ const SAVED = 'C:\\Users\\vanthu\\Documents\\du-lieu-ca-nhan-22.json';
 class Personal {
   /** What the save dialog returns (null: the user cancelled), or the error. */
   saveReply: string | null | ErrorBody = SAVED;
-  erased = new Set<number>();
 
   constructor(readonly fake: FakeBackend) {}
 
@@ -36,7 +44,7 @@ class Personal {
   private erase(id: number): Staff {
     const person = this.fake.get(id);
     const refuse = (message: string): ErrorBody => ({ code: 'refused', message, problems: [] });
-    if (this.erased.has(id)) throw refuse(`Dữ liệu cá nhân của ${person.full_name} đã được xoá từ ${TODAY}.`);
+    if (person.erased_at) throw refuse(`Dữ liệu cá nhân của ${person.full_name} đã được xoá từ ${TODAY}.`);
     if (person.status !== 'left' || !person.left_on) {
       throw refuse(`${person.full_name} đang công tác: chỉ xoá dữ liệu cá nhân của người đã nghỉ từ 1 năm trở lên.`);
     }
@@ -47,8 +55,8 @@ class Personal {
         `${person.full_name} nghỉ ngày ${vn(person.left_on)}: chỉ xoá được dữ liệu cá nhân từ ngày ${vn(from)} (sau 1 năm).`,
       );
     }
-    this.erased.add(id);
     Object.assign(person, {
+      erased_at: ERASED_AT,
       birth_date: null,
       birth_year: null,
       cccd: null,
@@ -93,6 +101,18 @@ describe('personal data in the staff panel', () => {
     expect(document.getElementById(erase.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
       'đã nghỉ từ 1 năm trở lên',
     );
+  });
+
+  it('says when the data of someone reopened later was erased, and offers no second erasure', async () => {
+    const fake = schoolBackend();
+    mockIPC(new Personal(fake).handle);
+    const person = fake.staff.find((s) => s.full_name === 'Hà Văn Sơn');
+    if (!person) throw new Error('the sample school has Hà Văn Sơn');
+    const stored = { ...person, cccd: null, phone: null, birth_date: null, erased_at: ERASED_AT };
+    render(StaffPanel, { person: stored, positions: USUAL_POSITIONS, teams: [], onclose: vi.fn(), onchanged: vi.fn() });
+    expect((await screen.findByTestId('personal-erased')).textContent).toContain(erasedText());
+    expect(screen.queryByTestId('personal-erase')).toBeNull();
+    expect(screen.getByTestId('personal-export'), 'what is left can still be handed out').toBeTruthy();
   });
 
   it('offers nothing for a person not saved yet', async () => {
@@ -172,7 +192,7 @@ describe('personal data in the staff panel', () => {
     await user.click(screen.getByTestId('erase-confirm'));
 
     const done = await screen.findByTestId('personal-erased');
-    expect(done.textContent).toMatch(/Đã xoá dữ liệu cá nhân lúc \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(done.textContent, 'the time the api recorded').toContain(`Đã xoá dữ liệu cá nhân lúc ${erasedText()}.`);
     expect(fake.callsTo('staff_erase_personal')).toEqual([{ id: person?.id }]);
     expect(screen.queryByTestId('erase-dialog')).toBeNull();
     for (const field of ['field-cccd', 'field-cccd_issued_on', 'field-birth_date', 'field-phone', 'field-email', 'field-notes']) {
