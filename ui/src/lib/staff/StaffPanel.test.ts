@@ -61,12 +61,19 @@ describe('StaffPanel', () => {
     expect(fake.callsTo('staff_edit'), 'Enter in the notes must not save').toHaveLength(0);
     expect((notes as HTMLTextAreaElement).value).toBe('Dòng một\nDòng hai');
 
+    expect((screen.getByTestId('field-gender-female') as HTMLInputElement).checked, 'the stored gender').toBe(true);
+    await user.click(screen.getByTestId('field-gender-male'));
     const phone = screen.getByTestId('field-phone');
     await user.clear(phone);
     await user.type(phone, '0987654321{Enter}');
     await waitFor(() => expect(onclose).toHaveBeenCalled());
     const sent = fake.callsTo('staff_edit').at(-1);
-    expect(sent?.input).toMatchObject({ phone: '0987654321', notes: 'Dòng một\nDòng hai', birth_date: '23/06/1986' });
+    expect(sent?.input).toMatchObject({
+      phone: '0987654321',
+      notes: 'Dòng một\nDòng hai',
+      birth_date: '23/06/1986',
+      gender: 'male',
+    });
     expect(onchanged).toHaveBeenCalled();
   });
 
