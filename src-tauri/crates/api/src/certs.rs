@@ -372,6 +372,11 @@ impl Api {
         Ok(provider::list(self.store.conn())?)
     }
 
+    /// One provider of the catalogue.
+    pub fn provider(&self, id: i64) -> Result<Provider> {
+        provider::get(self.store.conn(), id)?.ok_or_else(|| provider_not_found(id))
+    }
+
     /// Adds a provider to the catalogue.
     pub fn add_provider(&mut self, input: &ProviderInput) -> Result<Provider> {
         self.save_provider(None, input)
@@ -379,7 +384,7 @@ impl Api {
 
     /// Edits a provider of the catalogue.
     pub fn edit_provider(&mut self, id: i64, input: &ProviderInput) -> Result<Provider> {
-        provider::get(self.store.conn(), id)?.ok_or_else(|| provider_not_found(id))?;
+        self.provider(id)?;
         self.save_provider(Some(id), input)
     }
 
@@ -436,7 +441,7 @@ impl Api {
             };
             Ok(id)
         })?;
-        provider::get(self.store.conn(), id)?.ok_or_else(|| provider_not_found(id))
+        self.provider(id)
     }
 
     /// Reminder thresholds in days, largest first.

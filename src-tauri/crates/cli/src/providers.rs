@@ -2,9 +2,9 @@
 //! issuer-name fragments that recognise their certificate files.
 
 use crate::{Failure, print_json};
-use chungthu_api::Api;
 use chungthu_api::certs::ProviderInput;
 use chungthu_api::store::provider::{CertKind, Provider};
+use chungthu_api::{Api, ApiError};
 use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Subcommand)]
@@ -91,10 +91,11 @@ pub fn run(api: &mut Api, command: ProviderCommand) -> Result<(), Failure> {
             }
         }
         ProviderCommand::Edit { id, fields, fragments, add_fragments } => {
-            let current = api.providers()?.into_iter().find(|p| p.id == id).ok_or_else(|| {
-                Failure::Usage(format!(
-                    "Không tìm thấy nhà cung cấp có mã {id} trong danh mục. Xem các mã bằng `chungthu provider list`."
-                ))
+            let current = api.provider(id).map_err(|e| match e {
+                ApiError::NotFound(message) => {
+                    Failure::Usage(format!("{message} Xem các mã bằng `chungthu provider list`."))
+                }
+                e => e.into(),
             })?;
             let issuer_fragments = if !fragments.is_empty() {
                 fragments
