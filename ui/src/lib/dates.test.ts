@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthText, isoToVn, tidyVnDate, todayVn } from './dates';
+import { birthText, isoToVn, localTime, tidyVnDate, todayVn } from './dates';
 
 describe('isoToVn', () => {
   it('turns a stored date into dd/mm/yyyy', () => {
@@ -28,6 +28,21 @@ describe('todayVn', () => {
   it('formats the local date with zero padding', () => {
     expect(todayVn(new Date(2025, 0, 5))).toBe('05/01/2025');
     expect(todayVn(new Date(2024, 11, 31))).toBe('31/12/2024');
+  });
+});
+
+describe('localTime', () => {
+  it('shows a stored UTC time in the computer’s time zone, dd/mm/yyyy hh:mm', () => {
+    const utc = '2026-03-05T02:30:00Z';
+    const local = new Date(utc);
+    const two = (n: number) => String(n).padStart(2, '0');
+    expect(localTime(utc)).toBe(`${todayVn(local)} ${two(local.getHours())}:${two(local.getMinutes())}`);
+    expect(localTime(utc)).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+  });
+
+  it('leaves nothing for null and an unreadable value as it is', () => {
+    expect(localTime(null)).toBe('');
+    expect(localTime('hôm qua')).toBe('hôm qua');
   });
 });
 

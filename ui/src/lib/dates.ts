@@ -22,6 +22,14 @@ export function todayVn(now: Date = new Date()): string {
   return `${two(now.getDate())}/${two(now.getMonth() + 1)}/${now.getFullYear()}`;
 }
 
+/** A stored UTC time ("2026-03-05T02:30:00Z") as the local "05/03/2026 09:30"; empty for null. */
+export function localTime(utc: string | null): string {
+  if (!utc) return '';
+  const d = new Date(utc);
+  if (Number.isNaN(d.getTime())) return utc;
+  return `${todayVn(d)} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 /**
  * Pads what the user typed ("7/3/1985", "7.3.1985") to "07/03/1985" when it
  * has the shape of a date; anything else is returned unchanged, so the

@@ -26,13 +26,6 @@ export function batchState(b: BatchView): { label: string; tone: 'old' | 'sent' 
   return { label: 'Đã xuất, chưa gửi', tone: 'open' };
 }
 
-/** "2026-06-01T03:04:05Z" as the local "01/06/2026 10:04". */
-export function localTime(utc: string): string {
-  const d = new Date(utc);
-  if (Number.isNaN(d.getTime())) return utc;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
 
 /** `dir` joined with `name` using the folder's own separator (Windows or not). */
 export function joinPath(dir: string, name: string): string {

@@ -31,14 +31,6 @@ export const KIND_LABEL: Record<string, string> = {
   email_summary: 'Đề nghị cấp email công vụ',
 };
 
-/** "2026-03-05T02:30:00Z" → "05/03/2026 09:30" in the computer's time zone. */
-export function localTime(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
 
 /** 1234567 → "1,2 MB". */
 export function size(bytes: number): string {
