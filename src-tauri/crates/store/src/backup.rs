@@ -216,8 +216,13 @@ fn copy_checked(conn: &Connection, tmp: &Path) -> Result<()> {
         debug_assert_eq!(mode, "delete");
         check(&copy, tmp)?;
     }
-    std::fs::File::open(tmp).and_then(|f| f.sync_all()).map_err(io_err(tmp))?;
-    Ok(())
+    flush(tmp)
+}
+
+/// Forces a finished file to disk. The handle is opened for writing because
+/// Windows' `FlushFileBuffers` refuses a read-only one ("Access denied").
+fn flush(path: &Path) -> Result<()> {
+    std::fs::OpenOptions::new().write(true).open(path).and_then(|f| f.sync_all()).map_err(io_err(path))
 }
 
 /// Makes a rename durable (Unix: the directory entry is flushed separately).
@@ -437,7 +442,7 @@ pub fn recover(live: &Path, backup: &Path, at: PrimitiveDateTime) -> Result<Opti
         let copy = Connection::open(&tmp)?;
         check(&copy, &tmp)?;
     }
-    std::fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io_err(&tmp))?;
+    flush(&tmp)?;
 
     let moved = if live.exists() {
         let target = damaged_name(live, at);
