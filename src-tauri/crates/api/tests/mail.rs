@@ -1,5 +1,5 @@
 //! The outbox end to end through the api, against the test SMTP server on
-//! 127.0.0.1 (`crates/mail/tests/smtp_server.py`): a list goes out exactly
+//! 127.0.0.1 (`crates/mail/tests/support/smtp_server.rs`): a list goes out exactly
 //! once, survives a restart and an unreachable server, stops on a refused
 //! password, and a crash mid-send leaves it "uncertain", never resent.
 

@@ -1,4 +1,4 @@
-//! Sending to a real SMTP server on 127.0.0.1 (tests/smtp_server.py): plain
+//! Sending to a real SMTP server on 127.0.0.1 (tests/support/smtp_server.rs): plain
 //! on loopback, STARTTLS and implicit TLS with a login and a throwaway CA;
 //! what the receiver decodes; how each failure is classified.
 
