@@ -18,7 +18,7 @@ packages=(
   fonts-noto-core
 )
 if $with_tests; then
-  packages+=(xvfb xauth webkit2gtk-driver python3)
+  packages+=(xvfb xauth webkit2gtk-driver python3 python3-venv)
 fi
 
 missing=()

@@ -14,6 +14,11 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # One feature set for every cargo step, so the app is compiled once.
 features=(--features chungthu-app/custom-protocol)
 step() { printf '\n==> %s\n' "$*"; }
+# openxml-audit (Word's validator rules, pinned) for the forms' tests/ooxml.rs.
+audit_venv=$(realpath -m "${CARGO_TARGET_DIR:-target}/ooxml-audit")
+[[ -x $audit_venv/bin/python ]] || python3 -m venv "$audit_venv"
+"$audit_venv/bin/pip" install -q --disable-pip-version-check -r scripts/ooxml-audit-requirements.txt
+export OOXML_AUDIT_PYTHON="$audit_venv/bin/python"
 
 step "Định dạng mã Rust"
 cargo fmt --all --check

@@ -3,6 +3,7 @@
 
 pub(crate) mod blocks;
 mod package;
+mod schema;
 pub(crate) mod style;
 pub(crate) mod table;
 
@@ -64,9 +65,7 @@ pub fn build_docx(form: &Form, unit: &UnitInfo, date: DateLine) -> Result<Vec<u8
     }
     doc = doc.add_paragraph(blocks::before_signature()).add_table(blocks::signature_block(unit, width));
 
-    let mut parts = doc.build();
-    parts.document = package::repeat_header_rows(&parts.document, content.tables.len())?;
     let mut stored = Cursor::new(Vec::new());
-    parts.pack(&mut stored).map_err(|e| FormError::Docx(e.to_string()))?;
-    package::deflate(stored.get_ref())
+    doc.build().pack(&mut stored).map_err(|e| FormError::Docx(e.to_string()))?;
+    package::package(stored.get_ref(), content.tables.len())
 }
