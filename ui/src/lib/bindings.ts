@@ -1790,7 +1790,9 @@ xlsx_file: string | null,
 superseded: Array<number>, 
 /**
  * For a re-export: the bytes are those recorded at the export (false
- * when the register changed since, e.g. a corrected name).
+ * when the register changed since, e.g. a corrected name, or when the
+ * list was exported before Word files were written schema-valid: it is
+ * then written in the valid form, with the same content and layout).
  */
 same_as_recorded: boolean, };
 

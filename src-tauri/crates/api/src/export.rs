@@ -186,7 +186,9 @@ pub struct ExportOutcome {
     /// Earlier lists this one replaced.
     pub superseded: Vec<i64>,
     /// For a re-export: the bytes are those recorded at the export (false
-    /// when the register changed since, e.g. a corrected name).
+    /// when the register changed since, e.g. a corrected name, or when the
+    /// list was exported before Word files were written schema-valid: it is
+    /// then written in the valid form, with the same content and layout).
     pub same_as_recorded: bool,
 }
 

@@ -194,7 +194,9 @@ pub fn run_batch(api: &mut Api, cmd: BatchCommand) -> Result<(), Failure> {
         BatchCommand::Reexport { id, out, json } => {
             let outcome = api.reexport(id, &out)?;
             if !json && !outcome.same_as_recorded {
-                println!("Lưu ý: dữ liệu đã thay đổi từ khi xuất nên tệp khác bản đã ghi nhận.");
+                println!(
+                    "Lưu ý: tệp khác bản đã ghi nhận khi xuất: dữ liệu đã sửa từ khi xuất, hoặc danh sách được xuất bằng phiên bản trước (tệp Word nay được ghi đúng chuẩn Office Open XML, nội dung và trình bày như cũ)."
+                );
             }
             report(outcome, json, "Đã ghi lại");
         }
