@@ -2,65 +2,68 @@
 //! dashboard and reminders. File dialogs and desktop notifications are
 //! shown from here (Rust), so the window needs no plugin permission.
 
-use crate::{AppState, Reply, with_api};
+use crate::{AppState, Reply, on_worker, with_api};
 use chungthu_api::ErrorBody;
 use chungthu_api::certs::{
     CertInput, CertQuery, CertView, Crossing, Dashboard, ImportChoice, ImportItem, ImportOutcome,
-    ProviderInput,
+    ProviderInput, read_cert_files,
 };
 use chungthu_api::store::provider::Provider;
 use std::path::PathBuf;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_notification::NotificationExt;
 
 #[tauri::command]
-pub fn cert_list(state: State<'_, AppState>, query: CertQuery) -> Reply<Vec<CertView>> {
-    with_api(&state, |api| api.list_certificates(&query))
+pub async fn cert_list(app: AppHandle, query: CertQuery) -> Reply<Vec<CertView>> {
+    with_api(&app, move |api| api.list_certificates(&query)).await
 }
 
 #[tauri::command]
-pub fn cert_add(state: State<'_, AppState>, input: CertInput) -> Reply<CertView> {
-    with_api(&state, |api| api.add_certificate(&input))
+pub async fn cert_add(app: AppHandle, input: CertInput) -> Reply<CertView> {
+    with_api(&app, move |api| api.add_certificate(&input)).await
 }
 
 #[tauri::command]
-pub fn cert_edit(state: State<'_, AppState>, id: i64, input: CertInput) -> Reply<CertView> {
-    with_api(&state, |api| api.edit_certificate(id, &input))
+pub async fn cert_edit(app: AppHandle, id: i64, input: CertInput) -> Reply<CertView> {
+    with_api(&app, move |api| api.edit_certificate(id, &input)).await
 }
 
 #[tauri::command]
-pub fn cert_mark_revoked(state: State<'_, AppState>, id: i64, on: String) -> Reply<CertView> {
-    with_api(&state, |api| api.mark_revoked(id, &on))
+pub async fn cert_mark_revoked(app: AppHandle, id: i64, on: String) -> Reply<CertView> {
+    with_api(&app, move |api| api.mark_revoked(id, &on)).await
 }
 
 #[tauri::command]
-pub fn provider_list(state: State<'_, AppState>) -> Reply<Vec<Provider>> {
-    with_api(&state, |api| api.providers())
+pub async fn provider_list(app: AppHandle) -> Reply<Vec<Provider>> {
+    with_api(&app, move |api| api.providers()).await
 }
 
 #[tauri::command]
-pub fn provider_add(state: State<'_, AppState>, input: ProviderInput) -> Reply<Provider> {
-    with_api(&state, |api| api.add_provider(&input))
+pub async fn provider_add(app: AppHandle, input: ProviderInput) -> Reply<Provider> {
+    with_api(&app, move |api| api.add_provider(&input)).await
 }
 
 #[tauri::command]
-pub fn provider_edit(state: State<'_, AppState>, id: i64, input: ProviderInput) -> Reply<Provider> {
-    with_api(&state, |api| api.edit_provider(id, &input))
+pub async fn provider_edit(app: AppHandle, id: i64, input: ProviderInput) -> Reply<Provider> {
+    with_api(&app, move |api| api.edit_provider(id, &input)).await
+}
+
+/// Reads the files (a folder is searched) without holding the register,
+/// then matches them against it.
+#[tauri::command]
+pub async fn cert_import_preview(app: AppHandle, paths: Vec<String>) -> Reply<Vec<ImportItem>> {
+    on_worker(move || {
+        let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+        let files = read_cert_files(&paths);
+        app.state::<AppState>().call(|api| api.import_preview(&files))
+    })
+    .await
 }
 
 #[tauri::command]
-pub fn cert_import_preview(state: State<'_, AppState>, paths: Vec<String>) -> Reply<Vec<ImportItem>> {
-    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    with_api(&state, |api| api.import_preview(&paths))
-}
-
-#[tauri::command]
-pub fn cert_import_apply(
-    state: State<'_, AppState>,
-    choices: Vec<ImportChoice>,
-) -> Reply<Vec<ImportOutcome>> {
-    with_api(&state, |api| api.import_apply(&choices))
+pub async fn cert_import_apply(app: AppHandle, choices: Vec<ImportChoice>) -> Reply<Vec<ImportOutcome>> {
+    with_api(&app, move |api| api.import_apply(&choices)).await
 }
 
 /// Asks for certificate files; an empty list when the user cancels.
@@ -85,13 +88,13 @@ pub async fn cert_pick_folder(app: AppHandle) -> Reply<Option<String>> {
 }
 
 #[tauri::command]
-pub fn dashboard(state: State<'_, AppState>) -> Reply<Dashboard> {
-    with_api(&state, |api| api.dashboard())
+pub async fn dashboard(app: AppHandle) -> Reply<Dashboard> {
+    with_api(&app, move |api| api.dashboard()).await
 }
 
 #[tauri::command]
-pub fn reminder_days_save(state: State<'_, AppState>, days: Vec<u32>) -> Reply<Vec<u32>> {
-    with_api(&state, |api| api.save_reminder_days(&days))
+pub async fn reminder_days_save(app: AppHandle, days: Vec<u32>) -> Reply<Vec<u32>> {
+    with_api(&app, move |api| api.save_reminder_days(&days)).await
 }
 
 /// Asks where to save the expiry calendar and writes it (atomically, in
@@ -106,15 +109,13 @@ pub async fn calendar_export(app: AppHandle) -> Reply<Option<usize>> {
         .add_filter("Lịch (.ics)", &["ics"])
         .blocking_save_file();
     let Some(path) = picked.and_then(|f| f.into_path().ok()) else { return Ok(None) };
-    let state = app.state::<AppState>();
-    with_api(&state, |api| api.write_expiry_calendar(&path)).map(Some)
+    with_api(&app, move |api| api.write_expiry_calendar(&path)).await.map(Some)
 }
 
 /// Checks for newly crossed reminder thresholds and, if any, shows one
 /// desktop notification (names and days only, never personal numbers).
 pub(crate) fn notify_crossings(app: &AppHandle) {
-    let state = app.state::<AppState>();
-    let crossings = match with_api(&state, |api| api.expiry_check()) {
+    let crossings = match app.state::<AppState>().call(|api| api.expiry_check()) {
         Ok(c) => c,
         Err(ErrorBody { code, .. }) => {
             // The window shows the same failure on its dashboard; this is for a log.

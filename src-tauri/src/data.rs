@@ -5,61 +5,57 @@
 //! Files are only ever chosen in dialogs opened here, in Rust: the window
 //! never sends a path to write, and names a backup only by its file name.
 
-use crate::{AppState, Reply, with_api};
+use crate::{AppState, Reply, on_worker, with_api};
 use chungthu_api::audit_log::{AuditPage, AuditQuery};
 use chungthu_api::backup::{BackupList, Recovered, Restored};
 use chungthu_api::store::backup::BackupInfo;
 use chungthu_api::store::staff::Staff;
 use chungthu_api::{ErrorBody, backup};
 use std::path::PathBuf;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
 #[tauri::command]
-pub fn backup_list(state: State<'_, AppState>) -> Reply<BackupList> {
-    with_api(&state, |api| api.backups())
+pub async fn backup_list(app: AppHandle) -> Reply<BackupList> {
+    with_api(&app, move |api| api.backups()).await
 }
 
 #[tauri::command]
-pub fn backup_now(state: State<'_, AppState>) -> Reply<BackupInfo> {
-    with_api(&state, |api| api.backup_now())
+pub async fn backup_now(app: AppHandle) -> Reply<BackupInfo> {
+    with_api(&app, move |api| api.backup_now()).await
 }
 
 #[tauri::command]
-pub fn backup_restore(state: State<'_, AppState>, file_name: String) -> Reply<Restored> {
-    with_api(&state, |api| api.restore_backup(&file_name))
+pub async fn backup_restore(app: AppHandle, file_name: String) -> Reply<Restored> {
+    with_api(&app, move |api| api.restore_backup(&file_name)).await
 }
 
 /// Asks for a folder (a USB drive…); `None` when the user cancelled.
 #[tauri::command]
-pub async fn backup_dir_choose(app: AppHandle, state: State<'_, AppState>) -> Reply<Option<BackupList>> {
+pub async fn backup_dir_choose(app: AppHandle) -> Reply<Option<BackupList>> {
     // Blocking dialogs must not run on the main thread: async commands do not.
     let Some(dir) = app.dialog().file().set_title("Chọn thư mục lưu bản sao lưu").blocking_pick_folder()
     else {
         return Ok(None);
     };
     let dir = local_path(dir)?;
-    with_api(&state, |api| api.set_backup_dir(Some(&dir.display().to_string()))).map(Some)
+    with_api(&app, move |api| api.set_backup_dir(Some(&dir.display().to_string()))).await.map(Some)
 }
 
 #[tauri::command]
-pub fn backup_dir_reset(state: State<'_, AppState>) -> Reply<BackupList> {
-    with_api(&state, |api| api.set_backup_dir(None))
+pub async fn backup_dir_reset(app: AppHandle) -> Reply<BackupList> {
+    with_api(&app, move |api| api.set_backup_dir(None)).await
 }
 
 #[tauri::command]
-pub fn audit_search(state: State<'_, AppState>, query: AuditQuery) -> Reply<AuditPage> {
-    with_api(&state, |api| api.audit_search(&query))
+pub async fn audit_search(app: AppHandle, query: AuditQuery) -> Reply<AuditPage> {
+    with_api(&app, move |api| api.audit_search(&query)).await
 }
 
 /// Saves the filtered audit log as CSV where the user chooses; the path
 /// written, or `None` when cancelled.
 #[tauri::command]
-pub async fn audit_export(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    query: AuditQuery,
-) -> Reply<Option<String>> {
+pub async fn audit_export(app: AppHandle, query: AuditQuery) -> Reply<Option<String>> {
     let Some(path) = app
         .dialog()
         .file()
@@ -71,16 +67,13 @@ pub async fn audit_export(
         return Ok(None);
     };
     let path = local_path(path)?;
-    with_api(&state, |api| api.audit_csv_to(&query, &path)).map(|_| Some(path.display().to_string()))
+    let written = path.display().to_string();
+    with_api(&app, move |api| api.audit_csv_to(&query, &path)).await.map(|_| Some(written))
 }
 
 /// Saves everything held about person `id` as JSON where the user chooses.
 #[tauri::command]
-pub async fn staff_export_personal(
-    app: AppHandle,
-    state: State<'_, AppState>,
-    id: i64,
-) -> Reply<Option<String>> {
+pub async fn staff_export_personal(app: AppHandle, id: i64) -> Reply<Option<String>> {
     let Some(path) = app
         .dialog()
         .file()
@@ -92,12 +85,13 @@ pub async fn staff_export_personal(
         return Ok(None);
     };
     let path = local_path(path)?;
-    with_api(&state, |api| api.export_person_to(id, &path)).map(|_| Some(path.display().to_string()))
+    let written = path.display().to_string();
+    with_api(&app, move |api| api.export_person_to(id, &path)).await.map(|_| Some(written))
 }
 
 #[tauri::command]
-pub fn staff_erase_personal(state: State<'_, AppState>, id: i64) -> Reply<Staff> {
-    with_api(&state, |api| api.erase_personal_data(id))
+pub async fn staff_erase_personal(app: AppHandle, id: i64) -> Reply<Staff> {
+    with_api(&app, move |api| api.erase_personal_data(id)).await
 }
 
 fn local_path(p: tauri_plugin_dialog::FilePath) -> Reply<PathBuf> {
@@ -124,24 +118,31 @@ fn recovery_refusal(open: &Result<chungthu_api::Api, ErrorBody>) -> Option<Error
 
 /// The backups offered on the error screen of a damaged database.
 #[tauri::command]
-pub fn recovery_backups(state: State<'_, AppState>) -> Reply<Vec<BackupInfo>> {
-    let guard = state.api.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(refusal) = recovery_refusal(&guard) {
-        return Err(refusal);
-    }
-    Ok(backup::backups_for_recovery(&state.db))
+pub async fn recovery_backups(app: AppHandle) -> Reply<Vec<BackupInfo>> {
+    on_worker(move || {
+        let state = app.state::<AppState>();
+        if let Some(refusal) = recovery_refusal(&state.register()) {
+            return Err(refusal);
+        }
+        Ok(backup::backups_for_recovery(&state.db))
+    })
+    .await
 }
 
 /// Puts a backup in place of the damaged database (moved aside, kept) and
 /// opens it: the window then starts as usual.
 #[tauri::command]
-pub fn recovery_restore(state: State<'_, AppState>, file_name: String) -> Reply<Recovered> {
-    let mut guard = state.api.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(refusal) = recovery_refusal(&guard) {
-        return Err(refusal);
-    }
-    let (mut api, done) = backup::recover(&state.db, &file_name).map_err(|e| e.body())?;
-    api.backup_daily_if_due();
-    *guard = Ok(api);
-    Ok(done)
+pub async fn recovery_restore(app: AppHandle, file_name: String) -> Reply<Recovered> {
+    on_worker(move || {
+        let state = app.state::<AppState>();
+        let mut register = state.register();
+        if let Some(refusal) = recovery_refusal(&register) {
+            return Err(refusal);
+        }
+        let (mut api, done) = backup::recover(&state.db, &file_name).map_err(|e| e.body())?;
+        api.backup_daily_if_due();
+        *register = Ok(api);
+        Ok(done)
+    })
+    .await
 }

@@ -3,8 +3,7 @@
 //! window and its other commands stay responsive; the steps are reported as
 //! `import-progress` events for the progress bar.
 
-use crate::{AppState, Reply, with_api};
-use chungthu_api::ErrorBody;
+use crate::{AppState, Reply, on_worker};
 use chungthu_api::import::{
     ImportRead, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportProgress,
     StaffImportRequest,
@@ -18,10 +17,7 @@ const PROGRESS_EVENT: &str = "import-progress";
 pub async fn staff_import_preview(app: AppHandle, request: StaffImportRequest) -> Reply<StaffImportPreview> {
     in_background(
         app,
-        move |app, read| {
-            let state = app.state::<AppState>();
-            with_api(&state, |api| api.import_preview_of(&read))
-        },
+        move |app, read| app.state::<AppState>().call(|api| api.import_preview_of(&read)),
         request,
     )
     .await
@@ -36,8 +32,7 @@ pub async fn staff_import_apply(
     in_background(
         app,
         move |app, read| {
-            let state = app.state::<AppState>();
-            with_api(&state, |api| api.import_apply_of(&read, &choices, &mut |p| report(app, p)))
+            app.state::<AppState>().call(|api| api.import_apply_of(&read, &choices, &mut |p| report(app, p)))
         },
         request,
     )
@@ -51,21 +46,12 @@ async fn in_background<T: Send + 'static>(
     then: impl FnOnce(&AppHandle, ImportRead) -> Reply<T> + Send + 'static,
     request: StaffImportRequest,
 ) -> Reply<T> {
-    let work = tauri::async_runtime::spawn_blocking(move || {
-        let state = app.state::<AppState>();
-        let setup = with_api(&state, |api| api.import_setup())?;
+    on_worker(move || {
+        let setup = app.state::<AppState>().call(|api| api.import_setup())?;
         let read = setup.read(&request, &mut |p| report(&app, p)).map_err(|e| e.body())?;
         then(&app, read)
-    });
-    work.await.unwrap_or_else(|_| {
-        Err(ErrorBody {
-            code: "internal".to_owned(),
-            message:
-                "Việc nhập tệp bị dừng giữa chừng do lỗi chương trình; chưa có gì được ghi. Hãy thử lại."
-                    .to_owned(),
-            problems: Vec::new(),
-        })
     })
+    .await
 }
 
 fn report(app: &AppHandle, progress: StaffImportProgress) {

@@ -13,43 +13,84 @@ mod unit;
 use chungthu_api::store::audit::AuditEntry;
 use chungthu_api::{Api, AppInfo, ErrorBody, paths};
 use std::path::PathBuf;
-use std::sync::Mutex;
-use tauri::State;
+use std::sync::{Mutex, MutexGuard, OnceLock};
+use tauri::{AppHandle, Manager};
 
-/// The open register, or why it could not be opened (shown by the window).
+/// The register, or why it could not be opened (shown by the window). It is
+/// opened after the window is shown; until then commands wait for it on
+/// their worker threads, never on the main thread.
 pub(crate) struct AppState {
-    api: Mutex<Result<Api, ErrorBody>>,
+    api: OnceLock<Mutex<Result<Api, ErrorBody>>>,
     /// The database file, for the error screen's recovery when `api` failed.
     db: PathBuf,
 }
 
-pub(crate) type Reply<T> = Result<T, ErrorBody>;
+impl AppState {
+    /// The register once opened, locked (waits until it is).
+    pub(crate) fn register(&self) -> MutexGuard<'_, Result<Api, ErrorBody>> {
+        // A panic in another command must not lock the user out of their data.
+        self.api.wait().lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 
-pub(crate) fn with_api<T>(
-    state: &State<'_, AppState>,
-    f: impl FnOnce(&mut Api) -> chungthu_api::Result<T>,
-) -> Reply<T> {
-    // A panic in another command must not lock the user out of their data.
-    let mut guard = state.api.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    match guard.as_mut() {
-        Ok(api) => f(api).map_err(|e| e.body()),
-        Err(body) => Err(body.clone()),
+    /// Runs `f` on the register, on the calling thread (background tasks).
+    pub(crate) fn call<T>(&self, f: impl FnOnce(&mut Api) -> chungthu_api::Result<T>) -> Reply<T> {
+        match self.register().as_mut() {
+            Ok(api) => f(api).map_err(|e| e.body()),
+            Err(body) => Err(body.clone()),
+        }
     }
 }
 
-#[tauri::command]
-fn app_info(state: State<'_, AppState>) -> Reply<AppInfo> {
-    with_api(&state, |api| Ok(api.info()))
+/// The sending steps reach the window's register through its lock, taken
+/// for each step only.
+impl chungthu_api::mail::ApiAccess for &AppState {
+    fn with<T>(&mut self, f: impl FnOnce(&mut Api) -> chungthu_api::Result<T>) -> chungthu_api::Result<T> {
+        match self.register().as_mut() {
+            Ok(api) => f(api),
+            Err(body) => Err(chungthu_api::ApiError::Refused(body.message.clone())),
+        }
+    }
+}
+
+pub(crate) type Reply<T> = Result<T, ErrorBody>;
+
+/// Runs `f` on the register on a worker thread. Every command that touches
+/// the database or a file goes through here: the main thread draws the
+/// window and must never wait for the disk, the network or the lock.
+pub(crate) async fn with_api<T: Send + 'static>(
+    app: &AppHandle,
+    f: impl FnOnce(&mut Api) -> chungthu_api::Result<T> + Send + 'static,
+) -> Reply<T> {
+    let app = app.clone();
+    on_worker(move || app.state::<AppState>().call(f)).await
+}
+
+/// Runs `work` on a worker thread (see [`with_api`]).
+pub(crate) async fn on_worker<T: Send + 'static>(
+    work: impl FnOnce() -> Reply<T> + Send + 'static,
+) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work).await.unwrap_or_else(|_| {
+        Err(ErrorBody {
+            code: "internal".into(),
+            message: "Thao tác bị dừng giữa chừng do lỗi chương trình; dữ liệu không đổi. Hãy thử lại."
+                .into(),
+            problems: Vec::new(),
+        })
+    })
 }
 
 #[tauri::command]
-fn audit_recent(state: State<'_, AppState>, limit: u32) -> Reply<Vec<AuditEntry>> {
-    with_api(&state, |api| api.audit_recent(limit))
+async fn app_info(app: AppHandle) -> Reply<AppInfo> {
+    with_api(&app, |api| Ok(api.info())).await
+}
+
+#[tauri::command]
+async fn audit_recent(app: AppHandle, limit: u32) -> Reply<Vec<AuditEntry>> {
+    with_api(&app, move |api| api.audit_recent(limit)).await
 }
 
 /// Brings the running window to the front (a second launch ends after this).
-fn focus_main_window(app: &tauri::AppHandle) {
-    use tauri::Manager;
+fn focus_main_window(app: &AppHandle) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();
         let _ = window.show();
@@ -58,15 +99,10 @@ fn focus_main_window(app: &tauri::AppHandle) {
 }
 
 /// Starts the app on the database chosen by `CHUNGTHU_DB` or the default.
+/// The window comes first; the database is opened (checked, migrated,
+/// backed up once a day) behind it, and its data follows.
 pub fn run() {
     let db = paths::resolve_db(None);
-    let api = Api::open(&db)
-        .map(|mut api| {
-            // A failure becomes a warning the window shows; it never stops the start.
-            api.backup_daily_if_due();
-            api
-        })
-        .map_err(|e| e.body());
     // The OS credential store for the SMTP password; without one (no session
     // bus) the window says so and asks for the password at each send.
     let _ = chungthu_api::mailer::credential::use_os_store();
@@ -77,17 +113,10 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppState { api: Mutex::new(api), db })
-        .setup(|app| {
-            // Reminders: once at start-up, then twice a day for a window left open.
+        .manage(AppState { api: OnceLock::new(), db: db.clone() })
+        .setup(move |app| {
             let handle = app.handle().clone();
-            std::thread::spawn(move || {
-                loop {
-                    certs::notify_crossings(&handle);
-                    std::thread::sleep(std::time::Duration::from_secs(12 * 60 * 60));
-                }
-            });
-            mail::start_outbox(app.handle());
+            std::thread::spawn(move || open_register(&handle, &db));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -163,4 +192,28 @@ pub fn run() {
             eprintln!("ChungThu không khởi động được: {e}");
             std::process::exit(1)
         });
+}
+
+/// Opens the register behind the shown window (with the daily backup),
+/// hands it to the waiting commands, and starts the background tasks
+/// (reminders, outbox).
+fn open_register(app: &AppHandle, db: &std::path::Path) {
+    let opened = Api::open(db)
+        .map(|mut api| {
+            // A failure becomes a warning the window shows; it never stops the start.
+            api.backup_daily_if_due();
+            api
+        })
+        // A failure is shown by the window (its error screen offers recovery).
+        .map_err(|e| e.body());
+    let _ = app.state::<AppState>().api.set(Mutex::new(opened));
+    // Reminders: once now, then twice a day for a window left open.
+    let handle = app.clone();
+    std::thread::spawn(move || {
+        loop {
+            certs::notify_crossings(&handle);
+            std::thread::sleep(std::time::Duration::from_secs(12 * 60 * 60));
+        }
+    });
+    mail::start_outbox(app);
 }

@@ -4,14 +4,13 @@
 //! attempt is claimed (committed as `sending`), sent on a worker thread, then
 //! recorded.
 
-use crate::{AppState, Reply, with_api};
-use chungthu_api::ErrorBody;
-use chungthu_api::mail::{Claimed, DraftSaved, MailCompose, MailPreview, MailSettings, Queued};
-use chungthu_api::mailer::{Password, SmtpSettings, Template, Transport, send};
+use crate::{AppState, Reply, on_worker, with_api};
+use chungthu_api::mail::{DraftSaved, MailCompose, MailPreview, MailSettings, Queued};
+use chungthu_api::mailer::{Password, SmtpSettings, Template};
 use chungthu_api::store::outbox::{BatchFacts, OutboxItem};
 use std::path::PathBuf;
 use std::time::Duration;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 use time::OffsetDateTime;
 
@@ -19,37 +18,37 @@ use time::OffsetDateTime;
 const RETRY_EVERY: Duration = Duration::from_secs(60);
 
 #[tauri::command]
-pub fn mail_settings_get(state: State<'_, AppState>) -> Reply<MailSettings> {
-    with_api(&state, |api| api.mail_settings())
+pub async fn mail_settings_get(app: AppHandle) -> Reply<MailSettings> {
+    with_api(&app, move |api| api.mail_settings()).await
 }
 
 #[tauri::command]
-pub fn mail_settings_save(
-    state: State<'_, AppState>,
+pub async fn mail_settings_save(
+    app: AppHandle,
     smtp: SmtpSettings,
     template: Template,
 ) -> Reply<MailSettings> {
-    with_api(&state, |api| api.save_mail_settings(&smtp, &template))
+    with_api(&app, move |api| api.save_mail_settings(&smtp, &template)).await
 }
 
 #[tauri::command]
-pub fn mail_password_save(state: State<'_, AppState>, password: String) -> Reply<()> {
-    with_api(&state, |api| api.save_mail_password(&password))
+pub async fn mail_password_save(app: AppHandle, password: String) -> Reply<()> {
+    with_api(&app, move |api| api.save_mail_password(&password)).await
 }
 
 #[tauri::command]
-pub fn mail_password_forget(state: State<'_, AppState>) -> Reply<()> {
-    with_api(&state, |api| api.forget_mail_password())
+pub async fn mail_password_forget(app: AppHandle) -> Reply<()> {
+    with_api(&app, move |api| api.forget_mail_password()).await
 }
 
 #[tauri::command]
-pub fn mail_batches(state: State<'_, AppState>) -> Reply<Vec<BatchFacts>> {
-    with_api(&state, |api| api.mail_batches())
+pub async fn mail_batches(app: AppHandle) -> Reply<Vec<BatchFacts>> {
+    with_api(&app, move |api| api.mail_batches()).await
 }
 
 #[tauri::command]
-pub fn mail_preview(state: State<'_, AppState>, batch_id: Option<i64>) -> Reply<MailPreview> {
-    with_api(&state, |api| api.mail_preview(batch_id))
+pub async fn mail_preview(app: AppHandle, batch_id: Option<i64>) -> Reply<MailPreview> {
+    with_api(&app, move |api| api.mail_preview(batch_id)).await
 }
 
 /// Asks for files to attach (Word list or signed scan). Async: the blocking
@@ -73,22 +72,21 @@ pub async fn mail_pick_files(app: AppHandle) -> Reply<Vec<String>> {
 /// be large).
 #[tauri::command]
 pub async fn mail_queue(app: AppHandle, compose: MailCompose) -> Reply<Queued> {
-    on_worker(app, move |state| {
+    on_worker(move || {
         let draft = compose.read().map_err(|e| e.body())?;
-        with_api(&state, |api| api.queue_mail(&draft))
+        app.state::<AppState>().call(|api| api.queue_mail(&draft))
     })
     .await
 }
 
-/// Sends one queued message now; `password` when none is stored.
+/// Sends one queued message now; `password` when none is stored. The
+/// register is locked only to claim and to record, not while the server
+/// is talked to.
 #[tauri::command]
 pub async fn mail_send_now(app: AppHandle, id: i64, password: Option<String>) -> Reply<OutboxItem> {
-    on_worker(app, move |state| {
-        let (claimed, password) = with_api(&state, |api| {
-            let password = api.password_for_send(password.and_then(Password::new))?;
-            Ok((api.claim_outbox(id, OffsetDateTime::now_utc())?, password))
-        })?;
-        record(&state, &claimed, password.as_ref())
+    on_worker(move || {
+        let state = app.state::<AppState>();
+        chungthu_api::mail::send_now(&mut &*state, id, password.and_then(Password::new)).map_err(|e| e.body())
     })
     .await
 }
@@ -114,77 +112,46 @@ pub async fn mail_draft_save(app: AppHandle, compose: MailCompose) -> Reply<Opti
     } else {
         path.with_extension("eml")
     };
-    on_worker(app, move |state| {
+    on_worker(move || {
         let draft = compose.read().map_err(|e| e.body())?;
-        with_api(&state, |api| api.write_mail_draft(&draft, &path)).map(Some)
+        app.state::<AppState>().call(|api| api.write_mail_draft(&draft, &path)).map(Some)
     })
     .await
 }
 
 #[tauri::command]
-pub fn outbox_list(state: State<'_, AppState>) -> Reply<Vec<OutboxItem>> {
-    with_api(&state, |api| api.outbox())
+pub async fn outbox_list(app: AppHandle) -> Reply<Vec<OutboxItem>> {
+    with_api(&app, move |api| api.outbox()).await
 }
 
 #[tauri::command]
-pub fn outbox_cancel(state: State<'_, AppState>, id: i64) -> Reply<OutboxItem> {
-    with_api(&state, |api| api.cancel_outbox(id))
+pub async fn outbox_cancel(app: AppHandle, id: i64) -> Reply<OutboxItem> {
+    with_api(&app, move |api| api.cancel_outbox(id)).await
 }
 
 #[tauri::command]
-pub fn outbox_resend(state: State<'_, AppState>, id: i64) -> Reply<OutboxItem> {
-    with_api(&state, |api| api.resend_outbox(id))
+pub async fn outbox_resend(app: AppHandle, id: i64) -> Reply<OutboxItem> {
+    with_api(&app, move |api| api.resend_outbox(id)).await
 }
 
 #[tauri::command]
-pub fn outbox_confirm_sent(state: State<'_, AppState>, id: i64) -> Reply<OutboxItem> {
-    with_api(&state, |api| api.confirm_outbox_sent(id))
+pub async fn outbox_confirm_sent(app: AppHandle, id: i64) -> Reply<OutboxItem> {
+    with_api(&app, move |api| api.confirm_outbox_sent(id)).await
 }
 
-/// Start-up: sends interrupted by the last stop become "uncertain"; then a
-/// background task attempts due messages now and every minute.
+/// A background task that, now and every minute, marks "uncertain" the
+/// sends interrupted by a stop (older than any send can take) and attempts
+/// the due messages with the stored password.
 pub fn start_outbox(app: &AppHandle) {
     let handle = app.clone();
     std::thread::spawn(move || {
         let state = handle.state::<AppState>();
-        // A failure here (the register could not be opened) is shown by the window itself.
-        let _ = with_api(&state, |api| api.recover_interrupted_sends());
         loop {
-            retry_due(&state);
+            // Failures (the register could not be opened, no password stored)
+            // are shown by the window; the task tries again next minute.
+            let _ = state.call(|api| api.recover_interrupted_sends(OffsetDateTime::now_utc()));
+            let _ = chungthu_api::mail::retry_due(&mut &*state, None);
             std::thread::sleep(RETRY_EVERY);
         }
     });
-}
-
-/// One pass: each due message once, with the stored password. Messages for
-/// a server that needs a password nobody stored wait for the user.
-fn retry_due(state: &State<'_, AppState>) {
-    let Ok(password) = with_api(state, |api| api.password_for_send(None)) else { return };
-    let start = OffsetDateTime::now_utc();
-    loop {
-        let claimed = with_api(state, |api| match api.due_outbox(start)? {
-            Some(id) => api.claim_outbox(id, OffsetDateTime::now_utc()).map(Some),
-            None => Ok(None),
-        });
-        let Ok(Some(claimed)) = claimed else { return };
-        let _ = record(state, &claimed, password.as_ref());
-    }
-}
-
-fn record(state: &State<'_, AppState>, claimed: &Claimed, password: Option<&Password>) -> Reply<OutboxItem> {
-    let result = Transport::new(&claimed.smtp).and_then(|t| send(&t, password, &claimed.outgoing));
-    with_api(state, |api| api.record_delivery(claimed, result, OffsetDateTime::now_utc()))
-}
-
-async fn on_worker<T: Send + 'static>(
-    app: AppHandle,
-    work: impl FnOnce(State<'_, AppState>) -> Reply<T> + Send + 'static,
-) -> Reply<T> {
-    tauri::async_runtime::spawn_blocking(move || work(app.state::<AppState>())).await.unwrap_or_else(|_| {
-        Err(ErrorBody {
-            code: "internal".into(),
-            message: "Gửi thư bị dừng giữa chừng do lỗi chương trình. Hãy xem hộp thư đi rồi thử lại.".into(),
-            problems: Vec::new(),
-        })
-    })
 }

@@ -1,49 +1,44 @@
 //! Window commands of requests (issue, renew, change, revoke) and a
 //! person's history.
 
-use crate::{AppState, Reply, with_api};
+use crate::{Reply, with_api};
 use chungthu_api::requests::{
     BulkOutcome, BulkRequestInput, RequestInput, RequestQuery, RequestView, RevocationProposal, StaffHistory,
 };
 use chungthu_api::store::request::RequestStatus;
-use tauri::State;
+use tauri::AppHandle;
 
 #[tauri::command]
-pub fn request_add(state: State<'_, AppState>, input: RequestInput) -> Reply<RequestView> {
-    with_api(&state, |api| api.add_request(&input))
+pub async fn request_add(app: AppHandle, input: RequestInput) -> Reply<RequestView> {
+    with_api(&app, move |api| api.add_request(&input)).await
 }
 
 #[tauri::command]
-pub fn request_add_many(state: State<'_, AppState>, input: BulkRequestInput) -> Reply<BulkOutcome> {
-    with_api(&state, |api| api.add_requests(&input))
+pub async fn request_add_many(app: AppHandle, input: BulkRequestInput) -> Reply<BulkOutcome> {
+    with_api(&app, move |api| api.add_requests(&input)).await
 }
 
 #[tauri::command]
-pub fn request_list(state: State<'_, AppState>, query: RequestQuery) -> Reply<Vec<RequestView>> {
-    with_api(&state, |api| api.list_requests(&query))
+pub async fn request_list(app: AppHandle, query: RequestQuery) -> Reply<Vec<RequestView>> {
+    with_api(&app, move |api| api.list_requests(&query)).await
 }
 
 #[tauri::command]
-pub fn request_move(
-    state: State<'_, AppState>,
-    id: i64,
-    to: RequestStatus,
-    note: String,
-) -> Reply<RequestView> {
-    with_api(&state, |api| api.move_request(id, to, &note))
+pub async fn request_move(app: AppHandle, id: i64, to: RequestStatus, note: String) -> Reply<RequestView> {
+    with_api(&app, move |api| api.move_request(id, to, &note)).await
 }
 
 #[tauri::command]
-pub fn request_delete(state: State<'_, AppState>, id: i64) -> Reply<()> {
-    with_api(&state, |api| api.delete_request(id))
+pub async fn request_delete(app: AppHandle, id: i64) -> Reply<()> {
+    with_api(&app, move |api| api.delete_request(id)).await
 }
 
 #[tauri::command]
-pub fn revocation_proposals(state: State<'_, AppState>, staff_id: i64) -> Reply<Vec<RevocationProposal>> {
-    with_api(&state, |api| api.revocation_proposals(staff_id))
+pub async fn revocation_proposals(app: AppHandle, staff_id: i64) -> Reply<Vec<RevocationProposal>> {
+    with_api(&app, move |api| api.revocation_proposals(staff_id)).await
 }
 
 #[tauri::command]
-pub fn staff_history(state: State<'_, AppState>, staff_id: i64) -> Reply<StaffHistory> {
-    with_api(&state, |api| api.staff_history(staff_id))
+pub async fn staff_history(app: AppHandle, staff_id: i64) -> Reply<StaffHistory> {
+    with_api(&app, move |api| api.staff_history(staff_id)).await
 }

@@ -1,15 +1,15 @@
 //! Window commands of the unit settings.
 
-use crate::{AppState, Reply, with_api};
+use crate::{Reply, with_api};
 use chungthu_api::store::unit::Unit;
-use tauri::State;
+use tauri::AppHandle;
 
 #[tauri::command]
-pub fn unit_get(state: State<'_, AppState>) -> Reply<Unit> {
-    with_api(&state, |api| api.unit())
+pub async fn unit_get(app: AppHandle) -> Reply<Unit> {
+    with_api(&app, move |api| api.unit()).await
 }
 
 #[tauri::command]
-pub fn unit_save(state: State<'_, AppState>, unit: Unit) -> Reply<Unit> {
-    with_api(&state, |api| api.save_unit(unit))
+pub async fn unit_save(app: AppHandle, unit: Unit) -> Reply<Unit> {
+    with_api(&app, move |api| api.save_unit(unit)).await
 }

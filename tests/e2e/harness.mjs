@@ -28,11 +28,15 @@ function waitForPort(port, timeoutMs) {
   });
 }
 
+/** "Today" for the app and the CLI: what the tests see must not change with the real date. */
+export const TODAY = '2026-06-15';
+const PINNED = { ...process.env, CHUNGTHU_TODAY: TODAY };
+
 /** A new temporary database, optionally filled through the CLI. */
 export function freshDb(people = []) {
   const dir = mkdtempSync(join(tmpdir(), 'chungthu-e2e-'));
   const db = join(dir, 'dữ liệu thử.db');
-  for (const args of people) execFileSync(CLI, ['--db', db, 'staff', 'add', ...args]);
+  for (const args of people) execFileSync(CLI, ['--db', db, 'staff', 'add', ...args], { env: PINNED });
   return db;
 }
 
@@ -40,7 +44,7 @@ export function freshDb(people = []) {
 export async function launch(db, port = 4444) {
   mkdirSync(OUT, { recursive: true });
   const driver = spawn('tauri-driver', ['--port', String(port), '--native-driver', '/usr/bin/WebKitWebDriver'], {
-    env: { ...process.env, CHUNGTHU_DB: db },
+    env: { ...PINNED, CHUNGTHU_DB: db },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   let browser;

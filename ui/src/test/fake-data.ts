@@ -75,6 +75,8 @@ export class FakeData {
   ];
   queries: AuditQuery[] = [];
   exported: AuditQuery[] = [];
+  /** The backups the window asked to restore, by file name. */
+  restores: string[] = [];
   private clock = 0;
 
   list(): BackupList {
@@ -93,6 +95,7 @@ export class FakeData {
     backup_list: () => this.list(),
     backup_now: () => this.take('manual'),
     backup_restore: ({ fileName }): Restored => {
+      this.restores.push(fileName);
       const restored = this.backups.find((b) => b.file_name === fileName);
       if (!restored) throw { code: 'not_found', message: `Không tìm thấy bản sao lưu ${fileName}.`, problems: [] };
       const undo = this.take('before_restore');

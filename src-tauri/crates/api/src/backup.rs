@@ -51,7 +51,9 @@ impl Api {
     /// was already taken today. A failure does not stop the app: it becomes
     /// a warning in [`crate::AppInfo`].
     pub fn backup_daily_if_due(&mut self) -> Option<BackupInfo> {
-        let today = self.today().date();
+        // The backups' names carry the computer's clock: so does this check
+        // (a pinned "today" is for the rules, not for the files).
+        let today = files::now_local().date();
         let dirs = [self.store.backup_dir(), files::default_dir(self.store.path())];
         let done = dirs.iter().any(|d| {
             files::names(d)

@@ -343,6 +343,29 @@ pub struct Crossing {
 const CERT_EXTENSIONS: [&str; 6] = ["cer", "crt", "p7b", "p7c", "pem", "der"];
 /// How deep a chosen folder is searched.
 const MAX_FOLDER_DEPTH: usize = 3;
+/// Certificate files taken from one chosen folder, and entries looked at in
+/// it: a whole drive chosen by mistake is cut short and reported, not read.
+const MAX_FOLDER_FILES: usize = 1_000;
+const MAX_FOLDER_ENTRIES: usize = 20_000;
+
+/// The chosen files read (folders searched), before the register is
+/// looked at: reading can be slow (a network drive, a large folder), so
+/// the window does it without holding the register.
+#[derive(Debug)]
+pub struct CertFiles(Vec<(String, std::result::Result<CertFacts, FileError>)>);
+
+/// Reads the given files, and the certificate files inside given folders.
+pub fn read_cert_files(paths: &[PathBuf]) -> CertFiles {
+    CertFiles(
+        expand(paths)
+            .into_iter()
+            .map(|found| {
+                let facts = found.error.map(Err).unwrap_or_else(|| read_usable(Path::new(&found.file)));
+                (found.file, facts)
+            })
+            .collect(),
+    )
+}
 
 impl Api {
     /// Fills the provider catalogue from the seed when it is empty (a new
@@ -576,10 +599,9 @@ impl Api {
         self.certificate(id)
     }
 
-    /// Reads certificate files (or every certificate file in the given
-    /// folders) and says, for each, what it is and whose it seems to be.
-    /// Writes nothing.
-    pub fn import_preview(&self, paths: &[PathBuf]) -> Result<Vec<ImportItem>> {
+    /// Says, for each file read by [`read_cert_files`], what it is and
+    /// whose it seems to be. Writes nothing.
+    pub fn import_preview(&self, files: &CertFiles) -> Result<Vec<ImportItem>> {
         let conn = self.store.conn();
         let today = self.today();
         let window = largest(&reminder_days(conn)?);
@@ -590,12 +612,12 @@ impl Api {
         let unit_name = fold(&unit::get(conn)?.name);
         let mut seen: HashMap<(String, String), String> = HashMap::new();
         let mut items = Vec::new();
-        for found in expand(paths) {
-            let mut item = ImportItem::empty(&found.file);
-            let facts = match found.error.map(Err).unwrap_or_else(|| read_usable(Path::new(&found.file))) {
+        for (file, facts) in &files.0 {
+            let mut item = ImportItem::empty(file);
+            let facts = match facts {
                 Ok(facts) => facts,
                 Err(error) => {
-                    item.error = Some(error);
+                    item.error = Some(error.clone());
                     items.push(item);
                     continue;
                 }
@@ -629,7 +651,7 @@ impl Api {
                 updated_at: String::new(),
             };
             item.status = Some(status_of(&probe, today, window));
-            match_holder(&mut item, &facts, &people, &unit_name);
+            match_holder(&mut item, facts, &people, &unit_name);
             item.duplicate_of = table::same_as(conn, &facts.serial_hex, &facts.issuer_name)?.map(|c| c.id);
             let key = (facts.serial_hex.clone(), facts.issuer_name.clone());
             if item.duplicate_of.is_none()
@@ -640,7 +662,7 @@ impl Api {
                     message: format!("Cùng một chứng thư số với tệp {first} ở trên; chỉ cần nhập một lần."),
                 });
             }
-            seen.entry(key).or_insert_with(|| found.file.clone());
+            seen.entry(key).or_insert_with(|| file.clone());
             items.push(item);
         }
         Ok(items)
@@ -1023,16 +1045,28 @@ struct Found {
     error: Option<FileError>,
 }
 
-/// Files as given, and the certificate files inside given folders.
+/// Files as given, and the certificate files inside given folders (at
+/// most [`MAX_FOLDER_FILES`] each, the cut reported).
 fn expand(paths: &[PathBuf]) -> Vec<Found> {
     let mut out = Vec::new();
     for path in paths {
         let file = path.display().to_string();
         if path.is_dir() {
-            let mut files = Vec::new();
-            collect(path, 0, &mut files);
-            files.sort();
-            if files.is_empty() {
+            let mut walk = Walk { files: Vec::new(), entries: 0, cut: false };
+            walk.collect(path, 0);
+            walk.files.sort();
+            let cut = walk.cut.then(|| Found {
+                file: file.clone(),
+                error: Some(FileError {
+                    code: "folder_too_large".into(),
+                    message: format!(
+                        "Thư mục này có quá nhiều tệp: chỉ đọc {} tệp chứng thư số đầu tiên (tìm trong tối đa {} tệp và thư mục con). Hãy chọn thư mục nhỏ hơn, chỉ chứa các tệp chứng thư số.",
+                        walk.files.len(),
+                        MAX_FOLDER_ENTRIES
+                    ),
+                }),
+            });
+            if walk.files.is_empty() && cut.is_none() {
                 out.push(Found {
                     file,
                     error: Some(FileError {
@@ -1041,7 +1075,8 @@ fn expand(paths: &[PathBuf]) -> Vec<Found> {
                     }),
                 });
             }
-            out.extend(files.into_iter().map(|f| Found { file: f.display().to_string(), error: None }));
+            out.extend(cut);
+            out.extend(walk.files.into_iter().map(|f| Found { file: f.display().to_string(), error: None }));
         } else if path.exists() {
             out.push(Found { file, error: None });
         } else {
@@ -1057,20 +1092,36 @@ fn expand(paths: &[PathBuf]) -> Vec<Found> {
     out
 }
 
-fn collect(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if depth < MAX_FOLDER_DEPTH {
-                collect(&path, depth + 1, files);
+/// A folder search under way.
+struct Walk {
+    files: Vec<PathBuf>,
+    /// Entries looked at.
+    entries: usize,
+    /// Some were left unread.
+    cut: bool,
+}
+
+impl Walk {
+    fn collect(&mut self, dir: &Path, depth: usize) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        for entry in entries.flatten() {
+            if self.files.len() >= MAX_FOLDER_FILES || self.entries >= MAX_FOLDER_ENTRIES {
+                self.cut = true;
+                return;
             }
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| CERT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
-            files.push(path);
+            self.entries += 1;
+            let path = entry.path();
+            if path.is_dir() {
+                if depth < MAX_FOLDER_DEPTH {
+                    self.collect(&path, depth + 1);
+                }
+            } else if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| CERT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            {
+                self.files.push(path);
+            }
         }
     }
 }

@@ -48,18 +48,33 @@ pub struct Api {
     store: Store,
     order: NameOrder,
     os_user: String,
-    today: fn() -> VnDate,
+    today: Box<dyn Fn() -> VnDate + Send>,
     warnings: Vec<String>,
 }
+
+/// Pins "today" for the CLI and the window (`yyyy-mm-dd`), read only when
+/// set: their tests must give the same answers on any real date.
+pub const TODAY_ENV: &str = "CHUNGTHU_TODAY";
 
 impl Api {
     /// Opens (creating or migrating) the database at `db`.
     pub fn open(db: &Path) -> Result<Self> {
+        let today: Box<dyn Fn() -> VnDate + Send> = match std::env::var_os(TODAY_ENV) {
+            None => Box::new(local_today),
+            Some(value) => {
+                let pinned = value.to_str().and_then(|v| VnDate::parse(v).ok()).ok_or_else(|| {
+                    ApiError::Refused(format!(
+                        "Biến môi trường {TODAY_ENV} phải là một ngày dạng năm-tháng-ngày (ví dụ 2026-06-15). Hãy sửa hoặc bỏ biến này."
+                    ))
+                })?;
+                Box::new(move || pinned)
+            }
+        };
         let mut api = Api {
             store: Store::open(db)?,
             order: NameOrder::new(),
             os_user: os_user(),
-            today: local_today,
+            today,
             warnings: location::warnings(db),
         };
         // A new database starts with the providers Vietnamese certificates come from.
@@ -68,8 +83,8 @@ impl Api {
     }
 
     /// Replaces the clock (tests pin "today" so age rules stay true over time).
-    pub fn with_today(mut self, today: fn() -> VnDate) -> Self {
-        self.today = today;
+    pub fn with_today(mut self, today: impl Fn() -> VnDate + Send + 'static) -> Self {
+        self.today = Box::new(today);
         self
     }
 

@@ -4,9 +4,11 @@
 //!
 //! An attempt is three steps so that a window never waits on the network
 //! while holding the register: [`Api::claim_outbox`] commits `sending`
-//! before any SMTP, [`chungthu_mail::send`] talks to the server with no
-//! database at hand, and [`Api::record_delivery`] writes the outcome. The
-//! states and their moves are drawn in `chungthu_store::outbox`.
+//! before any SMTP, the delivery talks to the server with no database at
+//! hand, and [`Api::record_delivery`] writes the outcome. [`send_now`] and
+//! [`send_due`] run those steps for the window and the CLI alike, through
+//! [`ApiAccess`] (the window's lock, or the CLI's own `Api`). The states
+//! and their moves are drawn in `chungthu_store::outbox`.
 
 use crate::requests::transition;
 use crate::{Api, ApiError, Result};
@@ -33,8 +35,13 @@ const SMTP_KEY: &str = "mail.smtp";
 const TEMPLATE_KEY: &str = "mail.template";
 const RECIPIENTS_KEY: &str = "mail.recipients";
 
-/// Why a `sending` row found at start-up is now `uncertain`.
+/// Why a row left `sending` by a stop of the program is now `uncertain`.
 pub const INTERRUPTED: &str = "Chương trình đã dừng khi đang gửi thư này: có thể đã gửi — hãy kiểm tra hộp thư đã gửi trước khi gửi lại.";
+
+/// The longest one attempt can take (connecting, TLS, sending 25 MB over a
+/// slow school line, each step with its own timeout): a message `sending`
+/// for longer was interrupted, not still under way.
+pub const LONGEST_SEND: Duration = Duration::from_secs(60 * 60);
 
 /// Waits after the 1st, 2nd… failed attempt; hourly after the last.
 const BACKOFF_MINUTES: [i64; 5] = [1, 2, 5, 10, 30];
@@ -171,6 +178,93 @@ pub struct Claimed {
     pub outgoing: Outgoing,
     /// The settings to send with.
     pub smtp: SmtpSettings,
+}
+
+/// What [`Api::claim_outbox`] got.
+#[derive(Debug, Clone)]
+pub enum Claim {
+    /// Now `sending`: deliver it, then record the result.
+    Ready(Claimed),
+    /// Its stored files are damaged: already marked failed, with the reason.
+    Failed(OutboxItem),
+}
+
+/// The open register as the sending steps reach it: owned (the CLI) or
+/// behind the window's lock, taken for each step and released while the
+/// server is talked to.
+pub trait ApiAccess {
+    /// Runs `f` on the register.
+    fn with<T>(&mut self, f: impl FnOnce(&mut Api) -> Result<T>) -> Result<T>;
+}
+
+impl ApiAccess for Api {
+    fn with<T>(&mut self, f: impl FnOnce(&mut Api) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+}
+
+/// The real delivery: the configured server over TLS (or loopback).
+pub fn deliver_smtp(claimed: &Claimed, password: Option<&Password>) -> std::result::Result<Sent, MailError> {
+    Transport::new(&claimed.smtp).and_then(|t| chungthu_mail::send(&t, password, &claimed.outgoing))
+}
+
+/// Sends queued message `id` now: claimed, delivered outside the register,
+/// recorded. `password` overrides the stored one. A failure is recorded in
+/// the returned message (`last_error`), not returned as an error.
+pub fn send_now(api: &mut impl ApiAccess, id: i64, password: Option<Password>) -> Result<OutboxItem> {
+    let password = api.with(|api| api.password_for_send(password))?;
+    attempt(api, id, &OffsetDateTime::now_utc, |c| deliver_smtp(c, password.as_ref()))
+}
+
+/// Attempts every due message once with the configured server and the
+/// stored (or given) password: the window's periodic task and `chungthu
+/// mail retry`. Without a needed password nothing is attempted.
+pub fn retry_due(api: &mut impl ApiAccess, password: Option<Password>) -> Result<RetryReport> {
+    let password = match api.with(|api| api.password_for_send(password)) {
+        Ok(p) => p,
+        Err(ApiError::Mail(MailError::NoPassword)) => {
+            let due = api.with(|api| Ok(table::queued_count(api.store.conn())?))? as u32;
+            return Ok(RetryReport { waiting_for_password: due, ..Default::default() });
+        }
+        Err(e) => return Err(e),
+    };
+    send_due(api, OffsetDateTime::now_utc, |c| deliver_smtp(c, password.as_ref()))
+}
+
+/// One pass over the messages due at the start of the pass, each at most
+/// once (one that fails is due again only after its back-off), with a clock
+/// and a way to deliver (tests: a pinned time, a server with a throwaway CA).
+pub fn send_due(
+    api: &mut impl ApiAccess,
+    clock: impl Fn() -> OffsetDateTime,
+    mut deliver: impl FnMut(&Claimed) -> std::result::Result<Sent, MailError>,
+) -> Result<RetryReport> {
+    let mut report = RetryReport::default();
+    let start = clock();
+    while let Some(id) = api.with(|api| api.due_outbox(start))? {
+        match attempt(api, id, &clock, &mut deliver)?.state {
+            OutboxState::Sent => report.sent += 1,
+            OutboxState::Failed => report.failed += 1,
+            _ => report.requeued += 1,
+        }
+    }
+    Ok(report)
+}
+
+/// Claim, deliver with no lock held, record.
+fn attempt(
+    api: &mut impl ApiAccess,
+    id: i64,
+    clock: &impl Fn() -> OffsetDateTime,
+    mut deliver: impl FnMut(&Claimed) -> std::result::Result<Sent, MailError>,
+) -> Result<OutboxItem> {
+    match api.with(|api| api.claim_outbox(id, clock()))? {
+        Claim::Failed(item) => Ok(item),
+        Claim::Ready(claimed) => {
+            let result = deliver(&claimed);
+            api.with(|api| api.record_delivery(&claimed, result, clock()))
+        }
+    }
 }
 
 /// What one pass over the due messages did.
@@ -412,13 +506,16 @@ impl Api {
         )
     }
 
-    /// Start-up: every `sending` row was interrupted by a stop of the
-    /// program and becomes `uncertain`, never retried automatically.
+    /// Every attempt started more than [`LONGEST_SEND`] before `now` was
+    /// interrupted by a stop of the program: it becomes `uncertain`, never
+    /// retried automatically. A younger one may be under way in another
+    /// process (the window, while the CLI runs) and is left alone.
     /// Returns how many.
-    pub fn recover_interrupted_sends(&mut self) -> Result<usize> {
+    pub fn recover_interrupted_sends(&mut self, now: OffsetDateTime) -> Result<usize> {
+        let started_before = iso(now - LONGEST_SEND);
         let os_user = self.os_user.clone();
         self.store.write(|tx| {
-            let n = table::mark_interrupted(tx, INTERRUPTED)?;
+            let n = table::mark_interrupted(tx, INTERRUPTED, &started_before)?;
             if n > 0 {
                 audit::record(tx, &os_user, "outbox", None, "interrupted", &["state"])?;
             }
@@ -441,32 +538,37 @@ impl Api {
         Ok(!smtp.user.is_empty())
     }
 
-    /// Sends one queued message now with the configured server. `password`
-    /// overrides the stored one. Returns the message in its new state; a
-    /// failure is recorded in it (`last_error`), not returned as an error.
-    pub fn send_outbox_now(&mut self, id: i64, password: Option<Password>) -> Result<OutboxItem> {
-        let password = self.password_for_send(password)?;
-        let claimed = self.claim_outbox(id, OffsetDateTime::now_utc())?;
-        let result = Transport::new(&claimed.smtp)
-            .and_then(|t| chungthu_mail::send(&t, password.as_ref(), &claimed.outgoing));
-        self.record_delivery(&claimed, result, OffsetDateTime::now_utc())
-    }
-
     /// Step 1 of an attempt: queued → sending, committed before any SMTP.
-    pub fn claim_outbox(&mut self, id: i64, now: OffsetDateTime) -> Result<Claimed> {
+    /// A message whose stored file no longer matches its SHA-256 cannot go
+    /// out as composed: it is marked failed with the reason (so it does not
+    /// stop the messages behind it) and returned as [`Claim::Failed`].
+    pub fn claim_outbox(&mut self, id: i64, now: OffsetDateTime) -> Result<Claim> {
         let smtp = self.configured_smtp()?;
         let item = self.outbox_item(id)?;
         let files = table::files(self.store.conn(), id)?;
         let mut attachments = Vec::with_capacity(files.len());
+        let mut damaged = None;
         for f in files {
             let a = Attachment::new(&f.file_name, f.content)?;
             if a.sha256 != f.sha256 {
-                return Err(ApiError::Refused(format!(
-                    "Tệp “{}” trong hộp thư đi không còn nguyên vẹn (mã kiểm tra khác lúc soạn). Hãy huỷ thư này và soạn lại.",
+                damaged = Some(format!(
+                    "Tệp “{}” trong hộp thư đi không còn nguyên vẹn (mã kiểm tra khác lúc soạn), nên thư không được gửi. Hãy huỷ thư này và soạn lại.",
                     f.file_name
-                )));
+                ));
+                break;
             }
             attachments.push(a);
+        }
+        let now = iso(now);
+        let os_user = self.os_user.clone();
+        if let Some(reason) = damaged {
+            self.store.write(|tx| {
+                if table::fail_queued(tx, id, &reason)? {
+                    audit::record(tx, &os_user, "outbox", Some(id), "failed", &["state"])?;
+                }
+                Ok::<_, ApiError>(())
+            })?;
+            return Ok(Claim::Failed(self.outbox_item(id)?));
         }
         let outgoing = Outgoing {
             from_name: smtp.from_name.clone(),
@@ -477,8 +579,6 @@ impl Api {
             attachments,
             message_id: item.message_id.clone().unwrap_or_else(|| new_message_id(&smtp.from_address)),
         };
-        let now = iso(now);
-        let os_user = self.os_user.clone();
         self.store.write(|tx| {
             if !table::claim(tx, id, &now)? {
                 let state = table::get(tx, id)?.map(|i| state_label(i.state)).unwrap_or("không còn");
@@ -489,7 +589,7 @@ impl Api {
             audit::record(tx, &os_user, "outbox", Some(id), "attempt", &[])?;
             Ok::<_, ApiError>(())
         })?;
-        Ok(Claimed { id, outgoing, smtp })
+        Ok(Claim::Ready(Claimed { id, outgoing, smtp }))
     }
 
     /// Step 3 of an attempt: records the server's answer. Success: sent,
@@ -530,45 +630,6 @@ impl Api {
             Ok::<_, ApiError>(())
         })?;
         self.outbox_item(id)
-    }
-
-    /// Attempts every due message once with the configured server and the
-    /// stored password (the window's periodic task; `chungthu mail retry`).
-    pub fn retry_due_outbox(&mut self, password: Option<Password>) -> Result<RetryReport> {
-        let password = match self.password_for_send(password) {
-            Ok(p) => p,
-            Err(ApiError::Mail(MailError::NoPassword)) => {
-                let due = table::queued_count(self.store.conn())? as u32;
-                return Ok(RetryReport { waiting_for_password: due, ..Default::default() });
-            }
-            Err(e) => return Err(e),
-        };
-        self.retry_due_outbox_with(OffsetDateTime::now_utc, |claimed| {
-            Transport::new(&claimed.smtp)
-                .and_then(|t| chungthu_mail::send(&t, password.as_ref(), &claimed.outgoing))
-        })
-    }
-
-    /// [`Api::retry_due_outbox`] with a clock and a way to send (tests: a
-    /// pinned time, a server with a throwaway CA).
-    pub fn retry_due_outbox_with(
-        &mut self,
-        clock: impl Fn() -> OffsetDateTime,
-        mut deliver: impl FnMut(&Claimed) -> std::result::Result<Sent, MailError>,
-    ) -> Result<RetryReport> {
-        let mut report = RetryReport::default();
-        let start = iso(clock());
-        // Each message at most once per pass: one that fails is due again only after its back-off.
-        while let Some(id) = table::next_due(self.store.conn(), &start)? {
-            let claimed = self.claim_outbox(id, clock())?;
-            let item = self.record_delivery(&claimed, deliver(&claimed), clock())?;
-            match item.state {
-                OutboxState::Sent => report.sent += 1,
-                OutboxState::Failed => report.failed += 1,
-                _ => report.requeued += 1,
-            }
-        }
-        Ok(report)
     }
 
     /// The password an attempt will use: none when the server needs no

@@ -68,9 +68,28 @@ mod tests {
         assert!(dir.is_absolute(), "{}", dir.display());
     }
 
+    /// Built from what the installer and the README say, not from the code's
+    /// own expression: the installer's "delete data" must name this folder.
     #[test]
     fn the_database_folder_is_the_one_the_installer_names() {
-        let data = directories::BaseDirs::new().expect("home folder").data_dir().to_owned();
-        assert_eq!(default_db(), data.join("ChungThu").join(DB_FILE));
+        let nsi = include_str!("../../../../installer/windows/chungthu.nsi");
+        let data_dir = nsi
+            .lines()
+            .find_map(|l| l.strip_prefix("!define DATA_DIR "))
+            .expect("the installer defines DATA_DIR")
+            .trim()
+            .trim_matches('"');
+        assert_eq!(data_dir, r"$APPDATA\ChungThu", "the README's %APPDATA%\\ChungThu");
+        #[cfg(windows)]
+        let base = PathBuf::from(std::env::var_os("APPDATA").expect("APPDATA is set on Windows"));
+        // The README's ~/.local/share, which XDG_DATA_HOME moves when set.
+        #[cfg(not(windows))]
+        let base = std::env::var_os("XDG_DATA_HOME")
+            .map(PathBuf::from)
+            .filter(|d| d.is_absolute())
+            .unwrap_or_else(|| {
+                PathBuf::from(std::env::var_os("HOME").expect("tests run with a home")).join(".local/share")
+            });
+        assert_eq!(default_db(), base.join("ChungThu").join("chungthu.db"));
     }
 }

@@ -1,14 +1,16 @@
 //! Certificates, the expiry dashboard, imports and the life of requests,
 //! through the api on a temporary database with "today" pinned.
 
-use chungthu_api::certs::{CertInput, CertQuery, CertStatus, Holder, ImportChoice, ImportStatus, MatchKind};
+use chungthu_api::certs::{
+    CertInput, CertQuery, CertStatus, Holder, ImportChoice, ImportStatus, MatchKind, read_cert_files,
+};
 use chungthu_api::model::{LeftReason, StaffInput, VnDate};
 use chungthu_api::requests::{RequestInput, RequestQuery};
 use chungthu_api::staff::Leaving;
 use chungthu_api::store::provider::CertKind;
 use chungthu_api::store::request::{RequestKind, RequestStatus};
 use chungthu_api::{Api, ApiError};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn june_2026() -> VnDate {
     VnDate::from_ymd(2026, 6, 1).unwrap()
@@ -172,7 +174,7 @@ fn import_matches_by_identity_number_then_by_name_and_previews_without_writing()
     .into_iter()
     .map(fixture)
     .collect();
-    let preview = api.import_preview(&files).unwrap();
+    let preview = api.import_preview(&read_cert_files(&files)).unwrap();
     assert_eq!(preview.len(), 7, "one result per file");
     assert_eq!(preview[0].matched, Some(MatchKind::Cccd));
     assert_eq!(preview[0].staff_id, Some(huong));
@@ -215,7 +217,7 @@ fn import_matches_by_identity_number_then_by_name_and_previews_without_writing()
     assert!(unit.iter().any(|c| c.staff_id.is_none() && c.provider.as_deref() == Some("VNPT-CA")));
 
     // The same certificate again, from the bundle: reported, not duplicated.
-    let again = api.import_preview(&[fixture("huong-bundle.p7b")]).unwrap();
+    let again = api.import_preview(&read_cert_files(&[fixture("huong-bundle.p7b")])).unwrap();
     assert_eq!(again[0].duplicate_of, Some(mine[0].id));
     let out = api
         .import_apply(&[ImportChoice {
@@ -260,10 +262,49 @@ fn a_folder_is_read_whole_each_file_with_its_own_result() {
     std::fs::copy(fixture("lan.cer"), folder.join("cũ/lan.CER")).unwrap();
     std::fs::copy(fixture("empty.cer"), folder.join("empty.cer")).unwrap();
     std::fs::write(folder.join("ghi chú.txt"), "không phải chứng thư").unwrap();
-    let preview = api.import_preview(&[folder]).unwrap();
-    assert_eq!(preview.len(), 3, "only certificate files, subfolders too: {preview:?}");
-    assert_eq!(preview.iter().filter(|i| i.error.is_some()).count(), 1, "the empty file");
-    assert!(preview.iter().all(|i| i.matched.is_none() || i.error.is_some() || i.matched.is_some()));
+    let preview = api.import_preview(&read_cert_files(std::slice::from_ref(&folder))).unwrap();
+    // Each file its own result, in name order: read, or the reason it was not.
+    let results: Vec<(String, Option<String>, Option<String>)> = preview
+        .iter()
+        .map(|i| {
+            let name = Path::new(&i.file).strip_prefix(&folder).unwrap().display().to_string();
+            (name, i.subject_name.clone(), i.error.as_ref().map(|e| e.code.clone()))
+        })
+        .collect();
+    let lan = preview[0].subject_name.clone();
+    assert!(lan.is_some(), "{preview:?}");
+    assert_eq!(
+        results,
+        vec![
+            ("cũ/lan.CER".into(), lan, None),
+            ("empty.cer".into(), None, Some("cert_empty".into())),
+            ("huong.cer".into(), Some("Nguyễn Thị Hương".into()), None),
+        ],
+        "only certificate files, subfolders too"
+    );
+}
+
+#[test]
+fn a_huge_folder_is_cut_short_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let api = open(&dir);
+    let folder = dir.path().join("Ổ đĩa chọn nhầm");
+    std::fs::create_dir_all(&folder).unwrap();
+    for n in 0..1_001 {
+        std::fs::write(folder.join(format!("{n:04}.cer")), b"").unwrap();
+    }
+    let preview = api.import_preview(&read_cert_files(std::slice::from_ref(&folder))).unwrap();
+    let cut: Vec<_> =
+        preview.iter().filter(|i| i.error.as_ref().is_some_and(|e| e.code == "folder_too_large")).collect();
+    assert_eq!(cut.len(), 1, "the cut is reported once");
+    assert_eq!(cut[0].file, folder.display().to_string());
+    assert!(cut[0].error.as_ref().unwrap().message.contains("1000 tệp"), "{:?}", cut[0].error);
+    assert_eq!(preview.len(), 1 + 1_000, "at most 1000 files read");
+
+    std::fs::remove_file(folder.join("1000.cer")).unwrap();
+    let whole = api.import_preview(&read_cert_files(&[folder])).unwrap();
+    assert_eq!(whole.len(), 1_000, "1000 files are read whole, with no cut reported");
+    assert!(whole.iter().all(|i| i.error.as_ref().is_some_and(|e| e.code == "cert_empty")));
 }
 
 #[test]

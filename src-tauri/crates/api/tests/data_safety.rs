@@ -138,10 +138,11 @@ fn the_daily_backup_is_taken_once_a_day() {
     let db = dir.path().join("chungthu.db");
     let mut api = open(&db);
     api.add_staff(&input(&PEOPLE[0])).unwrap();
-    let _ = api; // the window opens once per start
+    drop(api); // the window opens once per start
     let mut api = Api::open(&db).unwrap();
     let first = api.backup_daily_if_due().expect("the first start of the day backs up");
     assert_eq!(first.reason, BackupReason::Daily);
+    drop(api);
     let mut again = Api::open(&db).unwrap();
     assert_eq!(again.backup_daily_if_due(), None, "a second start the same day does not");
     assert!(again.info().warnings.is_empty(), "{:?}", again.info().warnings);

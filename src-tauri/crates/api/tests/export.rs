@@ -7,7 +7,7 @@
 //! Set `CHUNGTHU_EXPORT_SAMPLES=/some/dir` to keep one document of each
 //! kind (for rendering and looking at them).
 
-use chungthu_api::certs::{CertInput, Holder};
+use chungthu_api::certs::{CertInput, CertQuery, CertStatus, Holder};
 use chungthu_api::export::{ExportReview, FlagLevel};
 use chungthu_api::model::{LeftReason, StaffInput, VnDate};
 use chungthu_api::requests::{RequestInput, RequestQuery};
@@ -340,7 +340,14 @@ fn every_kind_reads_back_as_the_register() {
     let (review, t) = check(&mut s, BatchKind::Certificates, "dang-dung.docx");
     let serials: Vec<&str> = t[1..].iter().map(|r| r[3].as_str()).collect();
     assert_eq!(serials, ["5403A1", "00B2C3"], "usable certificates of people still working, by holder name");
-    assert!(!serials.contains(&"0E0E0E") && c_old > 0, "expired certificates are not in use");
+    let old = s.api.list_certificates(&CertQuery::default()).unwrap().into_iter().find(|c| c.id == c_old);
+    let old = old.expect("the expired certificate is in the register");
+    assert_eq!(
+        (old.serial_hex.as_str(), old.status, old.holder_active),
+        ("0E0E0E", CertStatus::Expired, true),
+        "held by someone still working: only its expiry can keep it off the list"
+    );
+    assert!(!serials.contains(&"0E0E0E"), "expired certificates are not in use");
     assert_eq!(t[2][4], "20/06/2026");
     assert_eq!(review.rows[1].flags[0].code, "cert_expiring");
     let batch = &s.api.batches().unwrap()[0];

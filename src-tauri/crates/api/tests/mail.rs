@@ -6,7 +6,9 @@
 #[path = "../../mail/tests/support/mod.rs"]
 mod support;
 
-use chungthu_api::mail::{INTERRUPTED, MailDraft, NamedFile, sha256};
+use chungthu_api::mail::{
+    INTERRUPTED, LONGEST_SEND, MailDraft, NamedFile, retry_due, send_due, send_now, sha256,
+};
 use chungthu_api::mailer::{MailError, Password, Security, SmtpSettings, Template, Transport};
 use chungthu_api::store::outbox::OutboxState;
 use chungthu_api::{Api, ApiError};
@@ -115,7 +117,7 @@ fn a_list_goes_out_once_and_the_batch_becomes_sent() {
     assert_eq!(queued.warning, None);
     assert_eq!(queued.item.files.len(), 2);
     assert_eq!(queued.item.files[0].sha256, sha256(&docx_bytes()));
-    let item = api.send_outbox_now(queued.item.id, None).unwrap();
+    let item = send_now(&mut api, queued.item.id, None).unwrap();
     assert_eq!(item.state, OutboxState::Sent, "{:?}", item.last_error);
     assert!(item.sent_at.is_some());
     assert_eq!(item.message_id, queued.item.message_id, "the Message-ID fixed at queue time went out");
@@ -129,8 +131,8 @@ fn a_list_goes_out_once_and_the_batch_becomes_sent() {
     let msg = MessageParser::default().parse(&got[0]).unwrap();
     assert_eq!(msg.message_id().map(|m| format!("<{m}>")), item.message_id);
 
-    assert_eq!(api.retry_due_outbox(None).unwrap().sent, 0, "a sent message is not sent again");
-    assert!(matches!(api.send_outbox_now(item.id, None), Err(ApiError::Refused(_))));
+    assert_eq!(retry_due(&mut api, None).unwrap().sent, 0, "a sent message is not sent again");
+    assert!(matches!(send_now(&mut api, item.id, None), Err(ApiError::Refused(_))));
     assert_eq!(server.messages().len(), 1);
     assert_eq!(api.mail_settings().unwrap().last_recipients, "vanphong@sogd.example.vn");
 }
@@ -168,7 +170,7 @@ fn server_down_then_up_sends_exactly_once_after_the_backoff() {
     let t0 = OffsetDateTime::now_utc();
     let queued = api.queue_mail_at(&draft(Some(batch), &api), t0).unwrap();
 
-    let report = api.retry_due_outbox_with(|| t0, send_plain).unwrap();
+    let report = send_due(&mut api, || t0, send_plain).unwrap();
     assert_eq!((report.sent, report.requeued), (0, 1));
     let item = api.outbox_item(queued.item.id).unwrap();
     assert_eq!(item.state, OutboxState::Queued);
@@ -182,15 +184,15 @@ fn server_down_then_up_sends_exactly_once_after_the_backoff() {
     // The app restarts while the server is still down: the message is kept whole.
     drop(api);
     let mut api = open(&db);
-    assert_eq!(api.recover_interrupted_sends().unwrap(), 0);
+    assert_eq!(api.recover_interrupted_sends(OffsetDateTime::now_utc()).unwrap(), 0);
     assert_eq!(api.outbox_item(item.id).unwrap(), item, "the outbox survives a restart");
 
     let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions { port, ..Default::default() });
-    let early = api.retry_due_outbox_with(|| t0 + Duration::seconds(30), send_plain).unwrap();
+    let early = send_due(&mut api, || t0 + Duration::seconds(30), send_plain).unwrap();
     assert_eq!(early.sent + early.requeued, 0, "not due before its back-off");
-    let later = api.retry_due_outbox_with(|| t0 + Duration::minutes(2), send_plain).unwrap();
+    let later = send_due(&mut api, || t0 + Duration::minutes(2), send_plain).unwrap();
     assert_eq!(later.sent, 1);
-    let again = api.retry_due_outbox_with(|| t0 + Duration::hours(3), send_plain).unwrap();
+    let again = send_due(&mut api, || t0 + Duration::hours(3), send_plain).unwrap();
     assert_eq!(again.sent + again.requeued, 0);
     let item = api.outbox_item(item.id).unwrap();
     assert_eq!((item.state, item.attempts), (OutboxState::Sent, 2));
@@ -232,7 +234,7 @@ fn the_requests_of_a_sent_list_become_sent() {
     )
     .unwrap();
     let id = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
-    assert_eq!(api.send_outbox_now(id, None).unwrap().state, OutboxState::Sent);
+    assert_eq!(send_now(&mut api, id, None).unwrap().state, OutboxState::Sent);
     let status: String =
         conn.query_row("SELECT status FROM request WHERE id = ?1", [request], |r| r.get(0)).unwrap();
     assert_eq!(status, "sent", "the request moved with its list");
@@ -260,7 +262,7 @@ fn the_word_file_is_read_from_where_the_export_wrote_it() {
     let mut only_scan = draft(Some(batch), &api);
     only_scan.files.remove(0);
     let id = api.queue_mail(&only_scan).unwrap().item.id;
-    api.send_outbox_now(id, None).unwrap();
+    send_now(&mut api, id, None).unwrap();
     assert_list_received(&server.wait_for(1)[0]);
 
     std::fs::write(&exported, b"PK\x03\x04 word/document.xml edited after export").unwrap();
@@ -310,14 +312,14 @@ fn a_refused_password_fails_for_good_and_never_leaks() {
             &c.outgoing,
         )
     };
-    let report = api.retry_due_outbox_with(OffsetDateTime::now_utc, &mut deliver).unwrap();
+    let report = send_due(&mut api, OffsetDateTime::now_utc, &mut deliver).unwrap();
     assert_eq!(report.failed, 1);
     let item = api.outbox_item(queued.item.id).unwrap();
     assert_eq!(item.state, OutboxState::Failed);
     let error = item.last_error.clone().unwrap();
     assert!(error.contains("từ chối tên đăng nhập hoặc mật khẩu"), "{error}");
     let later = OffsetDateTime::now_utc() + Duration::days(1);
-    api.retry_due_outbox_with(|| later, &mut deliver).unwrap();
+    send_due(&mut api, || later, &mut deliver).unwrap();
     assert_eq!(tries, 1, "a permanent error is not retried");
     assert_eq!(api.outbox_item(item.id).unwrap().attempts, 1);
 
@@ -325,15 +327,14 @@ fn a_refused_password_fails_for_good_and_never_leaks() {
     api.save_mail_password(PASSWORD).unwrap();
     let good = api.stored_mail_password().unwrap();
     api.resend_outbox(item.id).unwrap();
-    let report = api
-        .retry_due_outbox_with(OffsetDateTime::now_utc, |c| {
-            chungthu_api::mailer::send(
-                &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
-                good.as_ref(),
-                &c.outgoing,
-            )
-        })
-        .unwrap();
+    let report = send_due(&mut api, OffsetDateTime::now_utc, |c| {
+        chungthu_api::mailer::send(
+            &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
+            good.as_ref(),
+            &c.outgoing,
+        )
+    })
+    .unwrap();
     assert_eq!(report.sent, 1);
     assert_list_received(&server.wait_for(1)[0]);
 
@@ -365,17 +366,13 @@ fn stored_password_is_used_by_the_periodic_retry() {
     api.queue_mail(&draft(Some(batch), &api)).unwrap();
     api.forget_mail_password().unwrap();
     assert_eq!(
-        api.retry_due_outbox(None).unwrap().waiting_for_password,
+        retry_due(&mut api, None).unwrap().waiting_for_password,
         1,
         "without a password nothing is attempted"
     );
     assert_eq!(api.outbox().unwrap()[0].attempts, 0);
     api.save_mail_password(&format!("{PASSWORD}\n")).unwrap();
-    assert_eq!(
-        api.retry_due_outbox(None).unwrap().sent,
-        1,
-        "the trailing newline of stdin is not part of it"
-    );
+    assert_eq!(retry_due(&mut api, None).unwrap().sent, 1, "the trailing newline of stdin is not part of it");
     assert_eq!(server.wait_for(1).len(), 1);
     keyring_core::unset_default_store();
 
@@ -393,21 +390,22 @@ fn a_crash_mid_send_leaves_the_message_uncertain_and_never_resent() {
     let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
     let queued = api.queue_mail(&draft(Some(batch), &api)).unwrap();
     // 'sending' is committed, then the program dies before recording anything.
-    api.claim_outbox(queued.item.id, OffsetDateTime::now_utc()).unwrap();
+    let t0 = OffsetDateTime::now_utc();
+    api.claim_outbox(queued.item.id, t0).unwrap();
     drop(api);
 
     let mut api = open(&db);
     assert_eq!(api.outbox_item(queued.item.id).unwrap().state, OutboxState::Sending, "committed before SMTP");
-    assert_eq!(api.recover_interrupted_sends().unwrap(), 1);
+    assert_eq!(api.recover_interrupted_sends(t0 + LONGEST_SEND + Duration::seconds(1)).unwrap(), 1);
     let item = api.outbox_item(queued.item.id).unwrap();
     assert_eq!(item.state, OutboxState::Uncertain);
     assert_eq!(item.last_error.as_deref(), Some(INTERRUPTED));
-    let report = api
-        .retry_due_outbox_with(
-            || OffsetDateTime::now_utc() + Duration::days(2),
-            |_| panic!("never resent by itself"),
-        )
-        .unwrap();
+    let report = send_due(
+        &mut api,
+        || OffsetDateTime::now_utc() + Duration::days(2),
+        |_| panic!("never resent by itself"),
+    )
+    .unwrap();
     assert_eq!(report, Default::default());
     assert!(server.messages().is_empty());
 
@@ -419,6 +417,62 @@ fn a_crash_mid_send_leaves_the_message_uncertain_and_never_resent() {
 }
 
 #[test]
+fn a_send_under_way_in_another_process_is_not_made_uncertain() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (mut window, batch) = setup(&db, &settings(2525, Security::Plain, ""));
+    let id = window.queue_mail(&draft(Some(batch), &window)).unwrap().item.id;
+    let t0 = OffsetDateTime::now_utc();
+    // The window has claimed the message and is talking to the server...
+    window.claim_outbox(id, t0).unwrap();
+    // ...when `chungthu mail retry` starts on the same file.
+    let mut cli = open(&db);
+    assert_eq!(cli.recover_interrupted_sends(t0 + Duration::minutes(5)).unwrap(), 0);
+    assert_eq!(cli.outbox_item(id).unwrap().state, OutboxState::Sending, "the live send is left alone");
+    // An attempt older than any send can take was interrupted.
+    assert_eq!(cli.recover_interrupted_sends(t0 + LONGEST_SEND + Duration::seconds(1)).unwrap(), 1);
+    assert_eq!(cli.outbox_item(id).unwrap().state, OutboxState::Uncertain);
+}
+
+#[test]
+fn a_damaged_attachment_fails_its_message_and_the_next_one_still_goes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let server = SmtpServer::start(&dir.path().join("in"), &ServerOptions::default());
+    let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
+    let t0 = OffsetDateTime::now_utc();
+    let damaged = api.queue_mail_at(&draft(Some(batch), &api), t0).unwrap().item.id;
+    let fine = api.queue_mail_at(&draft(Some(batch), &api), t0).unwrap().item.id;
+    let conn = chungthu_api::store::rusqlite::Connection::open(&db).unwrap();
+    // A bit flipped on the disk under the stored scan.
+    let mut scan: Vec<u8> = conn
+        .query_row(
+            "SELECT content FROM outbox_attachment WHERE outbox_id = ?1 AND file_name = ?2",
+            (damaged, SCAN_NAME),
+            |r| r.get(0),
+        )
+        .unwrap();
+    let last = scan.len() - 1;
+    scan[last] ^= 1;
+    conn.execute(
+        "UPDATE outbox_attachment SET content = ?1 WHERE outbox_id = ?2 AND file_name = ?3",
+        (scan, damaged, SCAN_NAME),
+    )
+    .unwrap();
+
+    let report = send_due(&mut api, || t0, send_plain).unwrap();
+    assert_eq!((report.sent, report.failed, report.requeued), (1, 1, 0));
+    let item = api.outbox_item(damaged).unwrap();
+    assert_eq!((item.state, item.attempts), (OutboxState::Failed, 0), "never handed to the server");
+    let error = item.last_error.unwrap();
+    assert!(error.contains(SCAN_NAME) && error.contains("không còn nguyên vẹn"), "{error}");
+    assert_eq!(api.outbox_item(fine).unwrap().state, OutboxState::Sent);
+    assert_eq!(server.wait_for(1).len(), 1);
+    // The failed one waits for the user; the next pass has nothing to do.
+    assert_eq!(send_due(&mut api, || t0 + Duration::hours(1), send_plain).unwrap(), Default::default());
+}
+
+#[test]
 fn uncertain_can_be_resent_or_cancelled_by_the_user() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
@@ -426,12 +480,13 @@ fn uncertain_can_be_resent_or_cancelled_by_the_user() {
     let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
     let a = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
     let b = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
-    api.claim_outbox(a, OffsetDateTime::now_utc()).unwrap();
-    api.claim_outbox(b, OffsetDateTime::now_utc()).unwrap();
-    api.recover_interrupted_sends().unwrap();
+    let t0 = OffsetDateTime::now_utc();
+    api.claim_outbox(a, t0).unwrap();
+    api.claim_outbox(b, t0).unwrap();
+    assert_eq!(api.recover_interrupted_sends(t0 + Duration::hours(2)).unwrap(), 2);
     assert_eq!(api.cancel_outbox(b).unwrap().state, OutboxState::Cancelled);
     assert_eq!(api.resend_outbox(a).unwrap().state, OutboxState::Queued);
-    assert_eq!(api.send_outbox_now(a, None).unwrap().state, OutboxState::Sent);
+    assert_eq!(send_now(&mut api, a, None).unwrap().state, OutboxState::Sent);
     assert_eq!(server.wait_for(1).len(), 1);
     assert_eq!(api.outbox_item(b).unwrap().state, OutboxState::Cancelled);
 }
@@ -496,9 +551,9 @@ fn the_send_password_can_be_given_per_send() {
     let id = api.queue_mail(&draft(Some(batch), &api)).unwrap().item.id;
     let _turn = KEYRING.lock().unwrap_or_else(|p| p.into_inner());
     keyring_core::unset_default_store();
-    let err = api.send_outbox_now(id, None).unwrap_err();
+    let err = send_now(&mut api, id, None).unwrap_err();
     assert_eq!(err.code(), "no_password");
     assert_eq!(api.outbox_item(id).unwrap().attempts, 0, "nothing attempted without a password");
-    let item = api.send_outbox_now(id, Password::new(PASSWORD)).unwrap();
+    let item = send_now(&mut api, id, Password::new(PASSWORD)).unwrap();
     assert_eq!(item.state, OutboxState::Sent);
 }

@@ -3,7 +3,9 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
-use chungthu_api::certs::{CertQuery, CertView, FileError, Holder, ImportChoice, ImportStatus, MatchKind};
+use chungthu_api::certs::{
+    CertQuery, CertView, FileError, Holder, ImportChoice, ImportStatus, MatchKind, read_cert_files,
+};
 use clap::Subcommand;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -61,7 +63,7 @@ struct ImportRow {
 pub fn run(api: &mut Api, command: CertCommand) -> Result<(), Failure> {
     match command {
         CertCommand::Import { files, accept_name_matches, json } => {
-            let preview = api.import_preview(&files)?;
+            let preview = api.import_preview(&read_cert_files(&files))?;
             let mut rows: Vec<ImportRow> = Vec::with_capacity(preview.len());
             let mut choices = Vec::new();
             for item in preview {

@@ -10,6 +10,7 @@ use chungthu_api::store::outbox::{OutboxItem, OutboxState};
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use time::OffsetDateTime;
 
 /// Environment variable with the SMTP password for scripted use.
 const PASSWORD_ENV: &str = "CHUNGTHU_SMTP_PASSWORD";
@@ -132,12 +133,12 @@ pub fn run(api: &mut Api, command: MailCommand) -> Result<(), Failure> {
         MailCommand::Settings(args) => settings(api, args),
         MailCommand::Password { forget } => password(api, forget),
         MailCommand::Send { compose, json } => {
-            api.recover_interrupted_sends()?;
+            api.recover_interrupted_sends(OffsetDateTime::now_utc())?;
             let queued = api.queue_mail(&draft(api, &compose)?)?;
             if let Some(w) = &queued.warning {
                 eprintln!("Lưu ý: {w}");
             }
-            let item = api.send_outbox_now(queued.item.id, env_password())?;
+            let item = chungthu_api::mail::send_now(api, queued.item.id, env_password())?;
             let failed = item.state == OutboxState::Failed;
             if json {
                 print_json(&serde_json::json!({ "item": item, "warning": queued.warning }));
@@ -178,8 +179,8 @@ pub fn run(api: &mut Api, command: MailCommand) -> Result<(), Failure> {
             Ok(())
         }
         MailCommand::Retry { json } => {
-            api.recover_interrupted_sends()?;
-            let report = api.retry_due_outbox(env_password())?;
+            api.recover_interrupted_sends(OffsetDateTime::now_utc())?;
+            let report = chungthu_api::mail::retry_due(api, env_password())?;
             if json {
                 print_json(&report);
             } else {

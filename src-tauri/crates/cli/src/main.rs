@@ -2,6 +2,14 @@
 //! as the window. JSON output (`--json`) is a documented contract (README).
 //! Exit status: 0 done, 2 bad input (nothing written), 1 internal error.
 
+/// Every line on stdout goes through [`out`]: `chungthu … | head -3` closes
+/// the pipe early, which must end the program quietly, not in a panic.
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::out(format_args!($($arg)*))
+    };
+}
+
 mod certs;
 mod data;
 mod export;
@@ -119,6 +127,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(args) => export::run_export(&mut api, args),
         Command::Batch(command) => export::run_batch(&mut api, command),
         Command::Mail(command) => mail::run(&mut api, command),
+    }
+}
+
+/// Writes one line on stdout. When the reader has gone (a closed pipe) the
+/// rest would be lost anyway: the program ends there, quietly, with the
+/// work it reported already done.
+pub fn out(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout.write_fmt(line).and_then(|()| stdout.write_all(b"\n")) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("Không ghi được ra màn hình (stdout): {e}.");
+        std::process::exit(1);
     }
 }
 

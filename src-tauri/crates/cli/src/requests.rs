@@ -3,6 +3,7 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
+use chungthu_api::certs::{CertQuery, CertView};
 use chungthu_api::model::LeftReason;
 use chungthu_api::requests::{RequestInput, RequestQuery, RequestView};
 use chungthu_api::store::request::{RequestKind, RequestStatus};
@@ -23,7 +24,7 @@ pub enum RequestCommand {
         /// Ghi rõ lý do (trường hợp 3) hoặc nội dung cần thay đổi
         #[arg(long, default_value = "")]
         detail: String,
-        /// Mã chứng thư số liên quan
+        /// Mã chứng thư số liên quan (thu hồi: mặc định là chứng thư duy nhất còn dùng được)
         #[arg(long, value_name = "ID")]
         cert: Option<i64>,
         #[arg(long)]
@@ -103,13 +104,15 @@ pub fn run(api: &mut Api, command: RequestCommand) -> Result<(), Failure> {
                     "--reason chỉ dùng cho đề nghị thu hồi (--kind revocation).".to_owned(),
                 ));
             }
-            let r = api.add_request(&RequestInput {
-                staff_id: staff,
-                kind,
-                reason,
-                detail,
-                certificate_id: cert,
-            })?;
+            let certificate_id = match (kind, cert) {
+                // Without its case the api refuses it anyway, and says so.
+                (RequestKind::Revocation, None) if reason.is_some() => {
+                    Some(the_usable_certificate(api, staff)?)
+                }
+                _ => cert,
+            };
+            let r =
+                api.add_request(&RequestInput { staff_id: staff, kind, reason, detail, certificate_id })?;
             if json { print_json(&r) } else { print_one("Đã đánh dấu", &r) }
         }
         RequestCommand::List { status: s, json } => {
@@ -130,6 +133,39 @@ pub fn run(api: &mut Api, command: RequestCommand) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// The certificate a revocation without `--cert` is about: the person's
+/// only usable one (said on stderr); with none or several, which to take
+/// is asked for.
+fn the_usable_certificate(api: &Api, staff_id: i64) -> Result<i64, Failure> {
+    let query = CertQuery { staff_id: Some(staff_id), ..CertQuery::default() };
+    let usable: Vec<CertView> =
+        api.list_certificates(&query)?.into_iter().filter(|c| c.status.usable()).collect();
+    match usable.as_slice() {
+        [only] => {
+            eprintln!(
+                "Lưu ý — thu hồi chứng thư số duy nhất còn dùng được của {}: mã {} (serial {}, hết hạn {}).",
+                only.holder_name, only.id, only.serial_hex, only.valid_to
+            );
+            Ok(only.id)
+        }
+        [] => Err(Failure::Usage(format!(
+            "Người có mã {staff_id} không có chứng thư số nào còn dùng được để thu hồi. Hãy kiểm tra bằng `chungthu cert list --staff {staff_id}`."
+        ))),
+        several => {
+            let listed: Vec<String> = several
+                .iter()
+                .map(|c| format!("mã {} (serial {}, hết hạn {})", c.id, c.serial_hex, c.valid_to))
+                .collect();
+            Err(Failure::Usage(format!(
+                "{} có {} chứng thư số còn dùng được: {}. Hãy chọn chứng thư cần thu hồi bằng --cert ID.",
+                several[0].holder_name,
+                several.len(),
+                listed.join("; ")
+            )))
+        }
+    }
 }
 
 fn print_one(head: &str, r: &RequestView) {

@@ -118,6 +118,10 @@ fn requests_are_added_listed_and_moved_and_illegal_moves_exit_2() {
 
     let no_reason = run(&db, &["request", "add", "--staff", &duc, "--kind", "revocation"]);
     assert_eq!(no_reason.status.code(), Some(2), "a revocation needs its case");
+    assert!(
+        String::from_utf8_lossy(&no_reason.stderr).contains("Lý do thu hồi: chọn một trong ba trường hợp"),
+        "{no_reason:?}"
+    );
 
     let skip = run(&db, &["request", "move", &id, "--to", "done"]);
     assert_eq!(skip.status.code(), Some(2));
@@ -133,4 +137,72 @@ fn requests_are_added_listed_and_moved_and_illegal_moves_exit_2() {
     assert_eq!(marked.as_array().unwrap().len(), 1, "only Đức's");
     let all = json(&run(&db, &["request", "list", "--json"]));
     assert_eq!(all.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_revocation_without_cert_takes_the_only_usable_one_and_asks_among_several() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let (huong, duc) = seed(&db);
+    json(&run(&db, &["cert", "import", &fixture("huong.cer"), "--json"]));
+    // Đức's only certificate expired in 2024: nothing usable to revoke.
+    json(&run(&db, &["cert", "import", &fixture("duc.crt"), "--accept-name-matches", "--json"]));
+    let revoke = |who: &str| {
+        run(
+            &db,
+            &["request", "add", "--staff", who, "--kind", "revocation", "--reason", "transfer", "--json"],
+        )
+    };
+
+    let none = revoke(&duc);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("không có chứng thư số nào còn dùng được"));
+
+    let only = revoke(&huong);
+    let r = json(&only);
+    let listed = json(&run(&db, &["cert", "list", "--staff", &huong, "--json"]));
+    assert_eq!(r["certificate_id"], listed[0]["id"], "her one usable certificate");
+    assert_eq!(r["certificate_serial"], "8A3C5E7F00112233445566778899AABB");
+    let said = String::from_utf8_lossy(&only.stderr);
+    assert!(said.contains("duy nhất") && said.contains("8A3C5E7F00112233445566778899AABB"), "{said}");
+    json(&run(&db, &["request", "move", &r["id"].to_string(), "--to", "exported", "--json"]));
+
+    let mut api = chungthu_api::Api::open(&db).unwrap();
+    let second = api
+        .add_certificate(&chungthu_api::certs::CertInput {
+            holder: chungthu_api::certs::Holder::Staff(huong.parse().unwrap()),
+            provider_id: None,
+            kind: chungthu_api::store::provider::CertKind::Public,
+            form: None,
+            serial_hex: "5403A1".into(),
+            subject_name: "NGUYỄN THỊ HƯƠNG".into(),
+            valid_from: "01/01/2025".into(),
+            valid_to: "31/12/2027".into(),
+            purpose: String::new(),
+            notes: String::new(),
+        })
+        .unwrap();
+    drop(api);
+    let several = revoke(&huong);
+    assert_eq!(several.status.code(), Some(2), "which one is asked, nothing written");
+    let asked = String::from_utf8_lossy(&several.stderr);
+    assert!(asked.contains("--cert") && asked.contains("5403A1") && asked.contains("8A3C5E7F"), "{asked}");
+    let chosen = json(&run(
+        &db,
+        &[
+            "request",
+            "add",
+            "--staff",
+            &huong,
+            "--kind",
+            "revocation",
+            "--reason",
+            "transfer",
+            "--cert",
+            &second.id.to_string(),
+            "--json",
+        ],
+    ));
+    assert_eq!(chosen["certificate_id"], second.id);
+    assert_eq!(json(&run(&db, &["request", "list", "--json"])).as_array().unwrap().len(), 2);
 }

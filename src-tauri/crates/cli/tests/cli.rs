@@ -143,3 +143,23 @@ fn a_damaged_database_is_an_internal_error_with_status_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bị hỏng"));
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_program_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    json(&run(&db, HUONG));
+    // `chungthu staff list --json | head -0`: the reader is gone before the first line.
+    let mut child = common::chungthu(&db)
+        .args(["staff", "list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked") && !stderr.contains("Broken pipe"), "{stderr}");
+    assert!(stderr.is_empty(), "quietly: {stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}

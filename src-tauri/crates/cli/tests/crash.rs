@@ -9,11 +9,13 @@
 //! SQLite; Windows' TerminateProcess is the same for the file.
 #![cfg(unix)]
 
+mod common;
+
 use chungthu_api::store::rusqlite::{Connection, OpenFlags};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 const TRIALS: usize = 72;
@@ -36,11 +38,8 @@ impl Rng {
 }
 
 fn spawn(db: &Path, args: &[String]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
+    common::chungthu(db)
         .args(args)
-        .env_remove("CHUNGTHU_DB")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -117,6 +117,55 @@ fn a_later_export_is_reported_and_applied_only_with_apply_reconcile() {
     assert!(problems(&report).contains(&(23, "H".into(), "error".into(), "cccd_registered_to_other".into())));
     assert_eq!(run(&db, &["staff", "list", "--json"]).stdout, before, "only reported");
 
+    // Who: every joiner, leaver and changed person, with the fields, to check before applying.
+    let register: Value = serde_json::from_slice(&before).unwrap();
+    let by_code = |code: &str| {
+        let p = register.as_array().unwrap().iter().find(|p| p["staff_code"] == code).unwrap();
+        (p["id"].as_i64(), p["full_name"].as_str().unwrap().to_owned())
+    };
+    let change = |kind: &str, (id, name): (Option<i64>, String), fields: &[&str]| {
+        (kind.to_owned(), id, name, fields.iter().map(|f| (*f).to_owned()).collect::<Vec<_>>())
+    };
+    let mut expected = vec![
+        change("joined", (None, "Nguyễn Thị Thanh Tâm".into()), &[]),
+        change("joined", (None, "Trần Quang Huy".into()), &[]),
+        change("left", by_code("CB004"), &[]),
+        change("left", by_code("CB011"), &[]),
+        change("updated", by_code("CB003"), &["phone"]),
+        change("updated", by_code("CB008"), &["phone"]),
+        change("updated", by_code("CB017"), &["position"]),
+    ];
+    let mut listed: Vec<_> = report["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            let fields = c["fields"].as_array().unwrap().iter().map(|f| f.as_str().unwrap().to_owned());
+            (
+                c["kind"].as_str().unwrap().to_owned(),
+                c["staff_id"].as_i64(),
+                c["full_name"].as_str().unwrap().to_owned(),
+                fields.collect(),
+            )
+        })
+        .collect();
+    expected.sort();
+    listed.sort();
+    assert_eq!(listed, expected);
+    let text = run(&db, &["staff", "import", &fixture("export_later.xlsx")]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    for (kind, _, name, _) in &expected {
+        let verb = match kind.as_str() {
+            "joined" => "Thêm: ",
+            "left" => "Đánh dấu đã nghỉ: ",
+            _ => "Cập nhật: ",
+        };
+        let said = text.lines().any(|l| l.trim_start().starts_with(verb) && l.contains(name.as_str()));
+        assert!(said, "{verb}{name} missing:\n{text}");
+    }
+    let cb017 = by_code("CB017").1;
+    assert!(text.lines().any(|l| l.contains(&cb017) && l.ends_with("— Chức vụ")), "{text}");
+
     let applied = json(&import(&db, "export_later.xlsx", &["--apply-reconcile"]));
     assert_eq!(applied["applied"], true);
     assert_eq!(counts(&applied), [2, 3, 14, 2]);

@@ -2,32 +2,26 @@
 //! on 127.0.0.1: the JSON contract of settings, send, outbox, retry and
 //! draft, and the password read from stdin or the environment only.
 
+mod common;
 #[path = "../../mail/tests/support/mod.rs"]
 mod support;
 
+use common::{chungthu, json};
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 use support::{ServerOptions, SmtpServer, docx_bytes, free_port, pdf_bytes};
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(db)
+    chungthu(db)
         .args(args)
-        .env_remove("CHUNGTHU_DB")
         .env_remove("CHUNGTHU_SMTP_PASSWORD")
         // No session bus: the credential store is unavailable, as on a bare server.
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env("XDG_RUNTIME_DIR", db.parent().unwrap())
         .output()
         .expect("run chungthu")
-}
-
-fn json(out: &Output) -> Value {
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
 }
 
 fn files(dir: &Path) -> (String, String) {
@@ -211,9 +205,7 @@ fn password_comes_from_stdin_or_the_environment_and_is_never_printed() {
         ],
     ));
     // With no credential store the password cannot be kept; the message says what to do instead.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(&db)
+    let mut child = chungthu(&db)
         .args(["mail", "password"])
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .env("XDG_RUNTIME_DIR", dir.path())
@@ -246,9 +238,7 @@ fn password_comes_from_stdin_or_the_environment_and_is_never_printed() {
     let without = run(&db, &args);
     assert_eq!(without.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&without.stderr).contains("Chưa có mật khẩu"));
-    let with = Command::new(env!("CARGO_BIN_EXE_chungthu"))
-        .arg("--db")
-        .arg(&db)
+    let with = chungthu(&db)
         .args(["mail", "retry", "--json"])
         .env("CHUNGTHU_SMTP_PASSWORD", secret)
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
@@ -263,4 +253,57 @@ fn password_comes_from_stdin_or_the_environment_and_is_never_printed() {
     }
     let db_bytes = std::fs::read(&db).unwrap();
     assert!(!db_bytes.windows(secret.len()).any(|w| w == secret.as_bytes()));
+}
+
+#[test]
+fn retry_leaves_alone_the_message_the_open_window_is_sending() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let port = free_port().to_string();
+    json(&run(
+        &db,
+        &[
+            "mail",
+            "settings",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            &port,
+            "--security",
+            "plain",
+            "--from",
+            "vanthu@thcs-leloi.edu.vn",
+            "--json",
+        ],
+    ));
+    let id = batch(&db);
+    let (docx, scan) = files(dir.path());
+    let queued = json(&run(
+        &db,
+        &[
+            "mail",
+            "send",
+            "--batch",
+            &id,
+            "--to",
+            "vanphong@sogd.example.vn",
+            "--docx",
+            &docx,
+            "--scan",
+            &scan,
+            "--json",
+        ],
+    ));
+    let message = queued["item"]["id"].as_i64().unwrap();
+    // The window (this process) claims it now and is talking to the server...
+    let mut window = chungthu_api::Api::open(&db).unwrap();
+    assert!(matches!(
+        window.claim_outbox(message, time::OffsetDateTime::now_utc()).unwrap(),
+        chungthu_api::mail::Claim::Ready(_)
+    ));
+    // ...when `chungthu mail retry` runs on the same file.
+    json(&run(&db, &["mail", "retry", "--json"]));
+    let outbox = json(&run(&db, &["mail", "outbox", "--json"]));
+    assert_eq!(outbox[0]["state"], "sending", "the window's live send is not made uncertain");
+    assert_ne!(outbox[0]["last_error"], chungthu_api::mail::INTERRUPTED);
 }

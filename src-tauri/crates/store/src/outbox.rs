@@ -16,9 +16,12 @@
 //!    │                                                              │
 //!    └──── user: retry / resend ◄─── failed, cancelled, uncertain ◄─┘
 //!
-//!   start-up: sending ──► uncertain   ("may have been sent": never retried
-//!                            │          automatically; the user checks the
-//!                            └──► sent  Sent folder, then resends or marks sent)
+//!   queued ──► failed   a stored file no longer matches its SHA-256
+//!
+//!   sending for longer than an attempt can take (the program stopped
+//!   mid-send) ──► uncertain   ("may have been sent": never retried
+//!                    │          automatically; the user checks the
+//!                    └──► sent  Sent folder, then resends or marks sent)
 //! ```
 //!
 //! A result that arrives for an `uncertain` row (another process marked it
@@ -292,13 +295,25 @@ pub fn mark_failed(conn: &Connection, id: i64, error: &str) -> Result<bool> {
     )? == 1)
 }
 
-/// Every `sending` row → `uncertain` with `note`; run at start-up, when no
-/// attempt of this process can be under way. Returns how many.
-pub fn mark_interrupted(conn: &Connection, note: &str) -> Result<usize> {
+/// Every `sending` row whose attempt started before `started_before` →
+/// `uncertain` with `note`. A younger one may still be under way in
+/// another process (the window while the CLI runs). Returns how many.
+pub fn mark_interrupted(conn: &Connection, note: &str, started_before: &str) -> Result<usize> {
     Ok(conn.execute(
-        "UPDATE outbox SET state = 'uncertain', last_error = ?1, next_attempt_at = NULL WHERE state = 'sending'",
-        [note],
+        "UPDATE outbox SET state = 'uncertain', last_error = ?1, next_attempt_at = NULL
+         WHERE state = 'sending' AND (next_attempt_at IS NULL OR next_attempt_at < ?2)",
+        params![note, started_before],
     )?)
+}
+
+/// queued → failed before any attempt (its stored files are damaged), so
+/// that it no longer heads the queue.
+pub fn fail_queued(conn: &Connection, id: i64, error: &str) -> Result<bool> {
+    Ok(conn.execute(
+        "UPDATE outbox SET state = 'failed', last_error = ?2, next_attempt_at = NULL
+         WHERE id = ?1 AND state = 'queued'",
+        params![id, error],
+    )? == 1)
 }
 
 /// failed/cancelled/uncertain → queued, due at `now` (the user's "send

@@ -2,7 +2,8 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { Staff } from '../bindings';
+import type { Problem, Staff, StaffInput } from '../bindings';
+import replies from '../../test/api-replies.json';
 import { USUAL_POSITIONS } from '../../test/fake-backend';
 import { schoolBackend } from '../../test/school';
 import StaffPanel from './StaffPanel.svelte';
@@ -27,13 +28,21 @@ function describedText(input: HTMLElement): string {
 describe('StaffPanel', () => {
   it('shows the backend’s error under the field it is about, as text', async () => {
     const { fake, user } = setup();
+    // The real api's answer to this very form (recorded by api/tests/replies.rs), not the fake's wording.
+    const real = replies.staff_check_short_cccd as { args: { input: StaffInput; id: null }; reply: Problem[] };
+    mockIPC((command, args) => {
+      const fakeAnswer = fake.handle(command, args);
+      return command === 'staff_check' ? real.reply : fakeAnswer;
+    });
     const cccd = await screen.findByTestId('field-cccd');
     await user.type(cccd, '0311970');
 
-    await waitFor(() => expect(describedText(cccd)).toContain('Số CCCD: phải gồm đúng 12 chữ số'));
+    const said = real.reply.find((p) => p.field === 'cccd' && p.severity === 'error');
+    expect(said, 'the api refuses a 7-digit CCCD').toBeDefined();
+    await waitFor(() => expect(describedText(cccd)).toContain(said!.message));
     expect(cccd.getAttribute('aria-invalid')).toBe('true');
     expect(describedText(cccd), 'the kind is said in words, not only in red').toContain('Lỗi');
-    expect(fake.callsTo('staff_check').at(-1)).toMatchObject({ input: { cccd: '0311970' }, id: null });
+    expect(fake.callsTo('staff_check').at(-1), 'the form the reply was recorded for').toEqual(real.args);
 
     const phone = screen.getByTestId('field-phone');
     expect(phone.getAttribute('aria-invalid'), 'other fields stay clean').toBe('false');
