@@ -8,7 +8,7 @@ use chungthu_api::certs::{
     CertInput, CertQuery, CertView, Crossing, Dashboard, ImportChoice, ImportItem, ImportOutcome,
     ProviderInput, read_cert_files,
 };
-use chungthu_api::store::provider::Provider;
+use chungthu_api::model::provider::Provider;
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;

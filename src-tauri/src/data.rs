@@ -8,8 +8,8 @@
 use crate::{AppState, Reply, on_worker, with_api};
 use chungthu_api::audit_log::{AuditPage, AuditQuery};
 use chungthu_api::backup::{BackupList, Recovered, Restored};
-use chungthu_api::store::backup::BackupInfo;
-use chungthu_api::store::staff::Staff;
+use chungthu_api::model::backup::BackupInfo;
+use chungthu_api::model::staff::Staff;
 use chungthu_api::{ErrorBody, backup};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
@@ -102,28 +102,12 @@ fn refused(message: &str) -> ErrorBody {
     ErrorBody { code: "refused".into(), message: message.into(), problems: Vec::new() }
 }
 
-/// Why recovery is not offered now, if it is not: only a damaged database
-/// that could not be opened is replaced this way.
-fn recovery_refusal(open: &Result<chungthu_api::Api, ErrorBody>) -> Option<ErrorBody> {
-    match open {
-        Ok(_) => Some(refused(
-            "Dữ liệu đang mở bình thường: hãy khôi phục ở trang “Dữ liệu & sao lưu” (có bản sao lưu để hoàn tác).",
-        )),
-        Err(e) if e.code != "damaged" => {
-            Some(refused("Chỉ khôi phục theo cách này khi tệp dữ liệu bị hỏng."))
-        }
-        Err(_) => None,
-    }
-}
-
 /// The backups offered on the error screen of a damaged database.
 #[tauri::command]
 pub async fn recovery_backups(app: AppHandle) -> Reply<Vec<BackupInfo>> {
     on_worker(move || {
         let state = app.state::<AppState>();
-        if let Some(refusal) = recovery_refusal(&state.register()) {
-            return Err(refusal);
-        }
+        backup::check_recovery(state.register().as_ref()).map_err(|e| e.body())?;
         Ok(backup::backups_for_recovery(&state.db))
     })
     .await
@@ -136,9 +120,7 @@ pub async fn recovery_restore(app: AppHandle, file_name: String) -> Reply<Recove
     on_worker(move || {
         let state = app.state::<AppState>();
         let mut register = state.register();
-        if let Some(refusal) = recovery_refusal(&register) {
-            return Err(refusal);
-        }
+        backup::check_recovery(register.as_ref()).map_err(|e| e.body())?;
         let (mut api, done) = backup::recover(&state.db, &file_name).map_err(|e| e.body())?;
         api.backup_daily_if_due();
         *register = Ok(api);

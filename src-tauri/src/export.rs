@@ -5,7 +5,7 @@
 
 use crate::{Reply, with_api};
 use chungthu_api::export::{BatchView, ExportOutcome, ExportReview};
-use chungthu_api::store::batch::{BatchKind, DateMode};
+use chungthu_api::model::batch::{BatchKind, DateMode};
 use std::path::PathBuf;
 use tauri::AppHandle;
 

@@ -10,7 +10,6 @@ mod requests;
 mod staff;
 mod unit;
 
-use chungthu_api::store::audit::AuditEntry;
 use chungthu_api::{Api, AppInfo, ErrorBody, paths};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, OnceLock};
@@ -84,11 +83,6 @@ async fn app_info(app: AppHandle) -> Reply<AppInfo> {
     with_api(&app, |api| Ok(api.info())).await
 }
 
-#[tauri::command]
-async fn audit_recent(app: AppHandle, limit: u32) -> Reply<Vec<AuditEntry>> {
-    with_api(&app, move |api| api.audit_recent(limit)).await
-}
-
 /// Brings the running window to the front (a second launch ends after this).
 fn focus_main_window(app: &AppHandle) {
     if let Some(window) = app.get_webview_window("main") {
@@ -105,7 +99,7 @@ pub fn run() {
     let db = paths::resolve_db(None);
     // The OS credential store for the SMTP password; without one (no session
     // bus) the window says so and asks for the password at each send.
-    let _ = chungthu_api::mailer::credential::use_os_store();
+    chungthu_api::mail::use_os_credential_store();
     tauri::Builder::default()
         // First: a second launch only brings the open window forward, so one
         // window at a time writes the register.
@@ -132,7 +126,6 @@ pub fn run() {
             staff::staff_mark_left,
             staff::staff_reinstate,
             staff::staff_delete,
-            audit_recent,
             data::backup_list,
             data::backup_now,
             data::backup_restore,

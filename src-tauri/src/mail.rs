@@ -5,9 +5,8 @@
 //! recorded.
 
 use crate::{AppState, Reply, on_worker, with_api};
-use chungthu_api::mail::{DraftSaved, MailCompose, MailPreview, MailSettings, Queued};
-use chungthu_api::mailer::{Password, SmtpSettings, Template};
-use chungthu_api::store::outbox::{BatchFacts, OutboxItem};
+use chungthu_api::mail::{DraftSaved, MailCompose, MailPreview, MailSettings, Password, Queued, SmtpSettings, Template};
+use chungthu_api::model::outbox::{BatchFacts, OutboxItem};
 use std::path::PathBuf;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};

@@ -3,7 +3,7 @@
 use crate::{Reply, with_api};
 use chungthu_api::model::{Problem, StaffInput};
 use chungthu_api::staff::{Leaving, Saved};
-use chungthu_api::store::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
+use chungthu_api::model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
 use tauri::AppHandle;
 
 #[tauri::command]

@@ -1,7 +1,7 @@
 //! Window commands of the unit settings.
 
 use crate::{Reply, with_api};
-use chungthu_api::store::unit::Unit;
+use chungthu_api::model::unit::Unit;
 use tauri::AppHandle;
 
 #[tauri::command]

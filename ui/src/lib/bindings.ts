@@ -1655,21 +1655,17 @@ signer_name: string, };
 
 export type BatchView = { 
 /**
- * The list's number.
+ * The form's title.
+ */
+title: string, 
+/**
+ * Row id (the list's number).
  */
 id: number, 
 /**
  * Which list.
  */
 kind: BatchKind, 
-/**
- * The form's title.
- */
-title: string, 
-/**
- * UTC time of the export.
- */
-created_at: string, 
 /**
  * File name of the Word document.
  */
@@ -1679,19 +1675,19 @@ file_name: string,
  */
 path: string, 
 /**
- * SHA-256 of the document, hex.
+ * SHA-256 of the document's bytes, lower-case hex.
  */
 sha256: string, 
 /**
- * Rows in it.
+ * Rows in the document.
  */
 row_count: number, 
 /**
- * Date line printed with the day, or blank.
+ * How the date line was printed.
  */
 date_mode: DateMode, 
 /**
- * The day printed.
+ * The date printed, when `date_mode` is `today`.
  */
 date_on: VnDate | null, 
 /**
@@ -1699,13 +1695,25 @@ date_on: VnDate | null,
  */
 status: BatchStatus, 
 /**
- * The later list that replaced it.
+ * The later list that replaced this one.
  */
 superseded_by: number | null, 
 /**
- * The Excel copy, when one was written.
+ * Full path of the Excel copy, when one was written.
  */
-xlsx_path: string | null, };
+xlsx_path: string | null, 
+/**
+ * SHA-256 of the Excel copy.
+ */
+xlsx_sha256: string | null, 
+/**
+ * UTC time of the export.
+ */
+created_at: string, 
+/**
+ * UTC time it was sent.
+ */
+sent_at: string | null, };
 
 export type ExportReview = { 
 /**

@@ -137,6 +137,8 @@ export function batch(over: Partial<BatchView> = {}): BatchView {
     status: 'exported',
     superseded_by: null,
     xlsx_path: null,
+    xlsx_sha256: null,
+    sent_at: null,
     ...over,
   };
 }

@@ -14,8 +14,8 @@
 use calamine::{DataRef, Reader, Xlsx};
 use chungthu_api::Api;
 use chungthu_api::import::StaffImportRequest;
-use chungthu_api::importer::{ImportOptions, import_bytes};
 use chungthu_api::model::VnDate;
+use chungthu_import::{ImportOptions, import_bytes};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::Command;

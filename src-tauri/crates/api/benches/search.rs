@@ -11,8 +11,8 @@
 //! `cargo bench -p chungthu-api --bench search`
 
 use chungthu_api::Api;
+use chungthu_api::model::staff::StaffQuery;
 use chungthu_api::model::{Gender, NameOrder, StaffInput, VnDate, text::fold};
-use chungthu_api::store::staff::StaffQuery;
 use std::time::{Duration, Instant};
 
 const PEOPLE: usize = 50_000;

@@ -153,7 +153,7 @@ fn filter(q: &AuditQuery, offset: UtcOffset) -> Result<AuditFilter> {
     })
 }
 
-fn row(e: audit::AuditEntry, offset: UtcOffset) -> AuditRow {
+fn row(e: chungthu_model::audit::AuditEntry, offset: UtcOffset) -> AuditRow {
     let fields: Vec<String> = e.fields.split(',').filter(|f| !f.is_empty()).map(str::to_owned).collect();
     let at_local = OffsetDateTime::parse(&e.at, &time::format_description::well_known::Rfc3339)
         .ok()

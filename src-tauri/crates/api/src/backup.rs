@@ -2,9 +2,10 @@
 //! with what they hold, choose their folder, and restore one (after backing
 //! up the current data, so a restore can itself be undone).
 
-use crate::{Api, ApiError, Result};
+use crate::{Api, ApiError, ErrorBody, Result};
+use chungthu_model::backup::{BackupInfo, BackupReason};
 use chungthu_store::audit;
-use chungthu_store::backup::{self as files, BackupInfo, BackupReason};
+use chungthu_store::backup as files;
 use chungthu_store::setting;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -177,6 +178,22 @@ fn check_writable(dir: &Path) -> Result<()> {
     std::fs::write(&probe, b"ChungThu").map_err(refuse)?;
     std::fs::remove_file(&probe).map_err(refuse)?;
     Ok(())
+}
+
+/// Whether the error screen's recovery may run, given how opening the
+/// register went: only a damaged database that could not be opened is
+/// replaced this way (an open one is restored from the data page, where the
+/// restore can be undone).
+pub fn check_recovery(open: std::result::Result<&Api, &ErrorBody>) -> Result<()> {
+    match open {
+        Ok(_) => Err(ApiError::Refused(
+            "Dữ liệu đang mở bình thường: hãy khôi phục ở trang “Dữ liệu & sao lưu” (có bản sao lưu để hoàn tác).".into(),
+        )),
+        Err(e) if e.code != "damaged" => {
+            Err(ApiError::Refused("Chỉ khôi phục theo cách này khi tệp dữ liệu bị hỏng.".into()))
+        }
+        Err(_) => Ok(()),
+    }
 }
 
 /// The backups found beside a database that cannot be opened (damaged), in

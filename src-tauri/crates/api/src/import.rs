@@ -11,18 +11,23 @@
 
 use crate::staff::input_of;
 use crate::{Api, ApiError, Result};
-use chungthu_import::{
-    ColumnMapping, FieldChange, FileFormat, HeaderCell, ImportCounts, ImportOptions, ImportProblem,
-    ImportReport, ImportedRow, Limits, ReconcilePlan, RegisterEntry, import_bytes, read_file,
+/// The importer's types that a preview or an outcome carries.
+pub use chungthu_import::{
+    ColumnMapping, Conflict, FieldChange, FileFormat, HeaderCell, ImportCounts, ImportField, ImportProblem,
+    Joiner, Leaver, MappedColumn, PersonChanges, ReconcilePlan, Returner,
 };
+use chungthu_import::{
+    ImportOptions, ImportReport, ImportedRow, Limits, RegisterEntry, import_bytes, read_file,
+};
+use chungthu_model::backup::BackupReason;
+use chungthu_model::digest::sha256_hex;
+use chungthu_model::staff::{Staff, StaffQuery};
 use chungthu_model::staff::{StaffFields, validate};
 use chungthu_model::{Field, IdNumber, LeftReason, NameOrder, Phone, Problem, Severity, StaffInput, VnDate};
-use chungthu_store::backup::BackupReason;
 use chungthu_store::rusqlite::{Connection, Error, ffi};
-use chungthu_store::staff::{self as table, Staff, StaffQuery};
+use chungthu_store::staff as table;
 use chungthu_store::{StoreError, audit, setting};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use ts_rs::TS;
@@ -179,7 +184,7 @@ impl ImportSetup {
         let path = Path::new(unquote(&request.path));
         let limits = Limits::default();
         let bytes = read_file(path, &limits)?;
-        let sha256 = hex(&Sha256::digest(&bytes));
+        let sha256 = sha256_hex(&bytes);
         let mut options = ImportOptions {
             today: self.today,
             sheet: request.sheet.clone(),
@@ -659,8 +664,4 @@ fn take_field(input: &mut StaffInput, row: &StaffInput, field: Field) {
 fn unquote(path: &str) -> &str {
     let t = path.trim();
     t.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(t)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

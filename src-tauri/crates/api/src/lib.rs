@@ -17,10 +17,10 @@ pub mod requests;
 pub mod staff;
 pub mod unit;
 
-pub use chungthu_import as importer;
-pub use chungthu_mail as mailer;
+// The vocabulary callers name; the store, the importer and the mailer stay
+// behind this crate (the api re-exports by name the few of their types that
+// cross it).
 pub use chungthu_model as model;
-pub use chungthu_store as store;
 pub use error::{ApiError, ErrorBody, Result};
 
 use chungthu_model::{NameOrder, VnDate};
@@ -121,7 +121,7 @@ fn os_user() -> String {
 
 impl Api {
     /// The newest audit entries.
-    pub fn audit_recent(&self, limit: u32) -> Result<Vec<chungthu_store::audit::AuditEntry>> {
+    pub fn audit_recent(&self, limit: u32) -> Result<Vec<chungthu_model::audit::AuditEntry>> {
         Ok(chungthu_store::audit::recent(self.store.conn(), limit)?)
     }
 }

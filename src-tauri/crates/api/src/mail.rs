@@ -12,17 +12,18 @@
 
 use crate::requests::transition;
 use crate::{Api, ApiError, Result};
-use chungthu_mail::attachment::{SIZE_WARNING_BYTES, sha256_hex, too_large};
+use chungthu_mail::attachment::{SIZE_WARNING_BYTES, too_large};
 use chungthu_mail::compose::{new_message_id, parse_recipients};
 use chungthu_mail::settings::presets;
 use chungthu_mail::template::PLACEHOLDERS;
-use chungthu_mail::{
-    Attachment, FileKind, MailError, Outgoing, Password, Preset, Sent, SmtpSettings, Template,
-    TemplateValues, Transport, credential,
-};
+use chungthu_mail::{Attachment, FileKind, Outgoing, TemplateValues, Transport, credential};
+/// The mailer's types that settings, attempts and their errors carry.
+pub use chungthu_mail::{MailError, Password, Preset, Security, Sent, SmtpSettings, Template};
 use chungthu_model::VnDate;
-use chungthu_store::outbox::{self as table, BatchFacts, NewFile, NewMessage, OutboxItem, OutboxState};
-use chungthu_store::request::RequestStatus;
+use chungthu_model::digest::sha256_hex;
+use chungthu_model::outbox::{BatchFacts, OutboxItem, OutboxState};
+use chungthu_model::request::RequestStatus;
+use chungthu_store::outbox::{self as table, NewFile, NewMessage};
 use chungthu_store::{audit, setting, unit};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -280,6 +281,92 @@ pub struct RetryReport {
     pub waiting_for_password: u32,
 }
 
+/// A change to the server settings: what is `None` stays as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SmtpChange {
+    /// A preset's id (`gmail`, `office365`…): its server, port and security.
+    pub preset: Option<String>,
+    /// Server.
+    pub host: Option<String>,
+    /// Port; when not given, a new security's usual port.
+    pub port: Option<u16>,
+    /// Kind of connection.
+    pub security: Option<Security>,
+    /// Login.
+    pub user: Option<String>,
+    /// Sender's address.
+    pub from_address: Option<String>,
+    /// Sender's display name.
+    pub from_name: Option<String>,
+}
+
+impl SmtpChange {
+    /// True when nothing would change.
+    pub fn is_empty(&self) -> bool {
+        *self == SmtpChange::default()
+    }
+
+    /// `current` with this change applied: a preset first, then each field
+    /// given; a port left unset follows the security.
+    fn apply(&self, current: &SmtpSettings) -> Result<SmtpSettings> {
+        let mut s = current.clone();
+        if let Some(id) = &self.preset {
+            let p = presets().into_iter().find(|p| &p.id == id).ok_or_else(|| {
+                let ids: Vec<String> = presets().into_iter().map(|p| p.id).collect();
+                ApiError::Refused(format!("Không có cài đặt sẵn “{id}”. Chọn một trong: {}.", ids.join(", ")))
+            })?;
+            (s.host, s.port, s.security) = (p.host, p.port, p.security);
+        }
+        if let Some(security) = self.security {
+            s.security = security;
+            if self.port.is_none() && self.preset.is_none() {
+                s.port = security.default_port();
+            }
+        }
+        for (field, value) in [
+            (&mut s.host, &self.host),
+            (&mut s.user, &self.user),
+            (&mut s.from_address, &self.from_address),
+            (&mut s.from_name, &self.from_name),
+        ] {
+            if let Some(v) = value {
+                field.clone_from(v);
+            }
+        }
+        if let Some(port) = self.port {
+            s.port = port;
+        }
+        if s.port == 0 {
+            s.port = s.security.default_port();
+        }
+        Ok(s)
+    }
+}
+
+/// Refuses a template with unknown placeholders or an empty subject.
+fn check_template(template: &Template) -> Result<()> {
+    let unknown = template.unknown_placeholders();
+    if !unknown.is_empty() {
+        let known: Vec<String> = PLACEHOLDERS.iter().map(|(n, _)| format!("{{{n}}}")).collect();
+        return Err(ApiError::Refused(format!(
+            "Mẫu thư có chỗ điền không có: {}. Chỉ dùng được: {}.",
+            unknown.iter().map(|u| format!("{{{u}}}")).collect::<Vec<_>>().join(", "),
+            known.join(", ")
+        )));
+    }
+    if template.subject.trim().is_empty() {
+        return Err(ApiError::Refused("Mẫu tiêu đề thư đang trống.".into()));
+    }
+    Ok(())
+}
+
+/// Chooses the OS credential store for the SMTP password, once at start-up.
+/// Without one (no session bus) the password comes from the user or the
+/// environment at each send, so the failure is not an error here.
+pub fn use_os_credential_store() {
+    let _ = credential::use_os_store();
+}
+
 impl Api {
     /// The mail settings as the form shows them.
     pub fn mail_settings(&self) -> Result<MailSettings> {
@@ -306,23 +393,27 @@ impl Api {
 
     /// Checks and saves the server settings and the templates.
     pub fn save_mail_settings(&mut self, smtp: &SmtpSettings, template: &Template) -> Result<MailSettings> {
-        let smtp = smtp.cleaned()?;
-        let unknown = template.unknown_placeholders();
-        if !unknown.is_empty() {
-            let known: Vec<String> = PLACEHOLDERS.iter().map(|(n, _)| format!("{{{n}}}")).collect();
-            return Err(ApiError::Refused(format!(
-                "Mẫu thư có chỗ điền không có: {}. Chỉ dùng được: {}.",
-                unknown.iter().map(|u| format!("{{{u}}}")).collect::<Vec<_>>().join(", "),
-                known.join(", ")
-            )));
-        }
-        if template.subject.trim().is_empty() {
-            return Err(ApiError::Refused("Mẫu tiêu đề thư đang trống.".into()));
-        }
+        self.update_mail_settings(|_, _| Ok((smtp.clone(), template.clone())))
+    }
+
+    /// Applies `change` to the saved server settings (the templates stay).
+    pub fn change_mail_settings(&mut self, change: &SmtpChange) -> Result<MailSettings> {
+        self.update_mail_settings(|smtp, template| Ok((change.apply(&smtp)?, template)))
+    }
+
+    /// Reads the saved settings, merges, checks and writes them in one transaction.
+    fn update_mail_settings(
+        &mut self,
+        merge: impl FnOnce(SmtpSettings, Template) -> Result<(SmtpSettings, Template)>,
+    ) -> Result<MailSettings> {
         let os_user = self.os_user.clone();
         self.store.write(|tx| {
+            let current_smtp = setting::get(tx, SMTP_KEY)?.unwrap_or_default();
+            let (smtp, template) = merge(current_smtp, setting::get(tx, TEMPLATE_KEY)?.unwrap_or_default())?;
+            let smtp = smtp.cleaned()?;
+            check_template(&template)?;
             setting::set(tx, SMTP_KEY, &smtp)?;
-            setting::set(tx, TEMPLATE_KEY, template)?;
+            setting::set(tx, TEMPLATE_KEY, &template)?;
             audit::record(tx, &os_user, "mail_settings", None, "update", &["smtp", "template"])?;
             Ok::<_, ApiError>(())
         })?;
@@ -834,9 +925,4 @@ pub fn iso(t: OffsetDateTime) -> String {
         t.minute(),
         t.second()
     )
-}
-
-/// SHA-256 of bytes as lowercase hex (what `batch.sha256` holds).
-pub fn sha256(bytes: &[u8]) -> String {
-    sha256_hex(bytes)
 }

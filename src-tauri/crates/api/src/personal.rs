@@ -15,11 +15,13 @@
 
 use crate::staff::input_of;
 use crate::{Api, ApiError, Result};
+use chungthu_model::audit::AuditEntry;
+use chungthu_model::staff::Staff;
 use chungthu_model::staff::validate;
 use chungthu_model::{StaffStatus, VnDate};
-use chungthu_store::audit::{self, AuditEntry, AuditFilter};
+use chungthu_store::audit::{self, AuditFilter};
 use chungthu_store::personal::{self, JsonRow};
-use chungthu_store::staff::{self as table, Staff};
+use chungthu_store::staff as table;
 use serde::Serialize;
 
 /// How long after leaving a person's personal data may be erased.

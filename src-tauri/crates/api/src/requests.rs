@@ -4,15 +4,15 @@
 
 use crate::certs::{CertView, Views};
 use crate::{Api, ApiError, Result};
+use chungthu_model::request::{Request, RequestEvent, RequestKind, RequestStatus};
+use chungthu_model::staff::Staff;
 use chungthu_model::text::{clean_line, clean_multiline};
 use chungthu_model::{Field, LeftReason, Problem, StaffStatus, VnDate};
 use chungthu_store::audit;
 use chungthu_store::certificate::{self as cert_table};
-use chungthu_store::request::{
-    self as table, Request, RequestEvent, RequestFields, RequestFilter, RequestKind, RequestStatus,
-};
+use chungthu_store::request::{self as table, RequestFields, RequestFilter};
 use chungthu_store::rusqlite::Connection;
-use chungthu_store::staff::{self as staff_table, Staff};
+use chungthu_store::staff as staff_table;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

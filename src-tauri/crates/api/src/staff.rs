@@ -1,11 +1,12 @@
 //! The staff register: add, edit, check, mark as left, list.
 
 use crate::{Api, ApiError, Result};
+use chungthu_model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
 use chungthu_model::staff::{Validated, validate};
 use chungthu_model::{Field, LeftReason, Problem, StaffInput, VnDate};
 use chungthu_store::audit;
 use chungthu_store::rusqlite::Connection;
-use chungthu_store::staff::{self as table, Staff, StaffPage, StaffQuery, StaffSummary};
+use chungthu_store::staff as table;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -78,12 +79,20 @@ impl Api {
 
     /// Replaces a person's fields with `input`.
     pub fn edit_staff(&mut self, id: i64, input: &StaffInput) -> Result<Saved> {
-        let old = self.staff(id)?;
+        self.change_staff(id, |fields| fields.clone_from(input))
+    }
+
+    /// Edits some of a person's fields: `change` is applied to the stored
+    /// ones, then the result is checked and saved, all in one transaction.
+    pub fn change_staff(&mut self, id: i64, change: impl FnOnce(&mut StaffInput)) -> Result<Saved> {
         let os_user = self.os_user.clone();
         let order = &self.order;
         let today = (self.today)();
         self.store.write(|tx| {
-            let v = checked(validate_in(tx, input, Some(id), today)?)?;
+            let old = table::get(tx, id)?.ok_or_else(|| not_found(id))?;
+            let mut input = input_of(&old);
+            change(&mut input);
+            let v = checked(validate_in(tx, &input, Some(id), today)?)?;
             table::update(tx, order, id, &v.fields, &v.problems)?;
             let new = table::get(tx, id)?.ok_or_else(|| not_found(id))?;
             audit::record(tx, &os_user, "staff", Some(id), "update", &changed_fields(Some(&old), &new))?;

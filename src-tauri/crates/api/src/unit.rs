@@ -3,8 +3,9 @@
 use crate::{Api, ApiError, Result};
 use chungthu_model::staff::{email_problem, parse_email};
 use chungthu_model::text::clean_line;
+use chungthu_model::unit::Unit;
 use chungthu_model::{Field, Phone, Problem};
-use chungthu_store::{audit, unit, unit::Unit};
+use chungthu_store::{audit, unit};
 
 impl Api {
     /// The unit's settings.
@@ -14,46 +15,59 @@ impl Api {
 
     /// Cleans, checks and saves the unit's settings.
     pub fn save_unit(&mut self, input: Unit) -> Result<Unit> {
-        let mut u = Unit {
-            name: clean_line(&input.name),
-            managing_body: clean_line(&input.managing_body),
-            commune: clean_line(&input.commune),
-            place: clean_line(&input.place),
-            signer_name: clean_line(&input.signer_name),
-            signer_role: input.signer_role,
-            focal_name: clean_line(&input.focal_name),
-            focal_phone: String::new(),
-            focal_email: String::new(),
-        };
-        let mut problems = Vec::new();
-        if u.name.is_empty() {
-            problems.push(Problem::error(Field::UnitName, "required", "chưa nhập"));
-        }
-        if !input.focal_phone.trim().is_empty() {
-            match Phone::parse(&input.focal_phone) {
-                Ok(p) => u.focal_phone = p.as_str().to_owned(),
-                Err(e) => problems.push(Problem::error(Field::FocalPhone, e.code(), e.to_string())),
-            }
-        }
-        if !input.focal_email.trim().is_empty() {
-            match parse_email(&input.focal_email) {
-                Some(email) => u.focal_email = email,
-                None => problems.push(email_problem(Field::FocalEmail)),
-            }
-        }
-        if !problems.is_empty() {
-            return Err(ApiError::Invalid(problems));
-        }
-        let old = self.unit()?;
-        let changed = changed_unit_fields(&old, &u);
+        self.change_unit(|u| *u = input)
+    }
+
+    /// Edits some of the unit's settings: `change` is applied to the stored
+    /// ones, then the result is cleaned, checked and saved, all in one
+    /// transaction.
+    pub fn change_unit(&mut self, change: impl FnOnce(&mut Unit)) -> Result<Unit> {
         let os_user = self.os_user.clone();
         self.store.write(|tx| {
+            let old = unit::get(tx)?;
+            let mut input = old.clone();
+            change(&mut input);
+            let u = cleaned(&input)?;
             unit::save(tx, &u)?;
-            audit::record(tx, &os_user, "unit", None, "update", &changed)?;
-            Ok::<_, ApiError>(())
-        })?;
-        Ok(u)
+            audit::record(tx, &os_user, "unit", None, "update", &changed_unit_fields(&old, &u))?;
+            Ok(u)
+        })
     }
+}
+
+/// The unit's settings trimmed and checked.
+fn cleaned(input: &Unit) -> Result<Unit> {
+    let mut u = Unit {
+        name: clean_line(&input.name),
+        managing_body: clean_line(&input.managing_body),
+        commune: clean_line(&input.commune),
+        place: clean_line(&input.place),
+        signer_name: clean_line(&input.signer_name),
+        signer_role: input.signer_role,
+        focal_name: clean_line(&input.focal_name),
+        focal_phone: String::new(),
+        focal_email: String::new(),
+    };
+    let mut problems = Vec::new();
+    if u.name.is_empty() {
+        problems.push(Problem::error(Field::UnitName, "required", "chưa nhập"));
+    }
+    if !input.focal_phone.trim().is_empty() {
+        match Phone::parse(&input.focal_phone) {
+            Ok(p) => u.focal_phone = p.as_str().to_owned(),
+            Err(e) => problems.push(Problem::error(Field::FocalPhone, e.code(), e.to_string())),
+        }
+    }
+    if !input.focal_email.trim().is_empty() {
+        match parse_email(&input.focal_email) {
+            Some(email) => u.focal_email = email,
+            None => problems.push(email_problem(Field::FocalEmail)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::Invalid(problems));
+    }
+    Ok(u)
 }
 
 fn changed_unit_fields(a: &Unit, b: &Unit) -> Vec<&'static str> {

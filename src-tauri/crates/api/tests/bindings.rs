@@ -1,7 +1,8 @@
 //! The window's TypeScript types are generated from the Rust types that cross
-//! the IPC, never written by hand. This test fails when the checked-in
-//! `ui/src/lib/bindings.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p
-//! chungthu-api --test bindings` rewrites it.
+//! the IPC, and the words for their codes from the Rust labels, never written
+//! by hand. This test fails when the checked-in `ui/src/lib/bindings.ts` or
+//! `ui/src/lib/labels.ts` is stale; `UPDATE_BINDINGS=1 cargo test -p
+//! chungthu-api --test bindings` rewrites them.
 
 use chungthu_api::audit_log::{AuditPage, AuditQuery, AuditRow};
 use chungthu_api::backup::{BackupList, Recovered, Restored};
@@ -14,33 +15,34 @@ use chungthu_api::export::{
     PageTable, ReviewRow, RowFlag,
 };
 use chungthu_api::import::{
-    LeaverChoice, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportProgress,
-    StaffImportRequest, StaffImportStage,
-};
-use chungthu_api::importer::{
     ColumnMapping, Conflict, FieldChange, FileFormat, HeaderCell, ImportCounts, ImportField, ImportProblem,
     Joiner, Leaver, MappedColumn, PersonChanges, ReconcilePlan, Returner,
+};
+use chungthu_api::import::{
+    LeaverChoice, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportProgress,
+    StaffImportRequest, StaffImportStage,
 };
 use chungthu_api::mail::{
     DraftSaved, MailCompose, MailPreview, MailSettings, Placeholder, Queued, RetryReport,
 };
-use chungthu_api::mailer::{Preset, Security, SmtpSettings, Template};
+use chungthu_api::mail::{Preset, Security, SmtpSettings, Template};
+use chungthu_api::model::audit::AuditEntry;
+use chungthu_api::model::backup::{BackupContent, BackupInfo, BackupReason};
+use chungthu_api::model::batch::{BatchKind, BatchStatus, DateMode};
+use chungthu_api::model::certificate::CertForm;
+use chungthu_api::model::outbox::{BatchFacts, OutboxFile, OutboxItem, OutboxState};
+use chungthu_api::model::provider::{CertKind, Provider};
+use chungthu_api::model::request::{RequestEvent, RequestKind, RequestStatus};
+use chungthu_api::model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
+use chungthu_api::model::unit::{SignerRole, Unit};
 use chungthu_api::model::{Field, Gender, LeftReason, Problem, Severity, StaffInput, StaffStatus, VnDate};
 use chungthu_api::requests::{
     BulkOutcome, BulkRequestInput, RequestInput, RequestQuery, RequestView, RevocationProposal, Skipped,
     StaffHistory,
 };
 use chungthu_api::staff::{Leaving, Saved};
-use chungthu_api::store::audit::AuditEntry;
-use chungthu_api::store::backup::{BackupContent, BackupInfo, BackupReason};
-use chungthu_api::store::batch::{BatchKind, BatchStatus, DateMode};
-use chungthu_api::store::certificate::CertForm;
-use chungthu_api::store::outbox::{BatchFacts, OutboxFile, OutboxItem, OutboxState};
-use chungthu_api::store::provider::{CertKind, Provider};
-use chungthu_api::store::request::{RequestEvent, RequestKind, RequestStatus};
-use chungthu_api::store::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
-use chungthu_api::store::unit::{SignerRole, Unit};
 use chungthu_api::{AppInfo, ErrorBody};
+use serde::Serialize;
 use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
@@ -168,17 +170,54 @@ fn generate() -> String {
     )
 }
 
-#[test]
-fn checked_in_bindings_are_current() {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib/bindings.ts");
-    let fresh = generate();
+/// `export const NAME: Record<Type, string> = { code: 'label', … };`, the
+/// codes as serde spells them.
+fn labels<T: Serialize + Copy>(name: &str, ts_type: &str, all: &[T], label: fn(T) -> &'static str) -> String {
+    let entries: Vec<String> = all
+        .iter()
+        .map(|&v| {
+            let code = serde_json::to_value(v).expect("an enum serialises");
+            format!("  {}: '{}',\n", code.as_str().expect("a unit variant is a string"), label(v))
+        })
+        .collect();
+    format!("export const {name}: Record<{ts_type}, string> = {{\n{}}};\n", entries.concat())
+}
+
+/// The Vietnamese words for the codes, so the window and the CLI say the same.
+fn generate_labels() -> String {
+    let records = [
+        labels("CERT_STATUS_LABEL", "CertStatus", &CertStatus::ALL, CertStatus::label),
+        labels("CERT_KIND_LABEL", "CertKind", &CertKind::ALL, CertKind::label),
+        labels("REQUEST_STATUS_LABEL", "RequestStatus", &RequestStatus::ALL, RequestStatus::label),
+        labels("GENDER_LABEL", "Gender", &Gender::ALL, Gender::label),
+    ];
+    format!(
+        "// Generated from the Rust labels by src-tauri/crates/api/tests/bindings.rs. Do not edit.\n\n\
+         import type {{ CertKind, CertStatus, Gender, RequestStatus }} from './bindings';\n\n{}",
+        records.join("\n")
+    )
+}
+
+/// Rewrites `file` (under ui/src/lib) with UPDATE_BINDINGS=1, else fails when it differs from `fresh`.
+fn check_generated(file: &str, fresh: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../ui/src/lib").join(file);
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).expect("write bindings");
+        std::fs::write(&path, fresh).expect("write the generated file");
         return;
     }
     let current = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         current == fresh,
-        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p chungthu-api --test bindings` and commit it"
+        "ui/src/lib/{file} is stale: run `UPDATE_BINDINGS=1 cargo test -p chungthu-api --test bindings` and commit it"
     );
+}
+
+#[test]
+fn checked_in_bindings_are_current() {
+    check_generated("bindings.ts", &generate());
+}
+
+#[test]
+fn checked_in_labels_are_current() {
+    check_generated("labels.ts", &generate_labels());
 }

@@ -4,11 +4,11 @@
 use chungthu_api::certs::{
     CertInput, CertQuery, CertStatus, Holder, ImportChoice, ImportStatus, MatchKind, read_cert_files,
 };
+use chungthu_api::model::provider::CertKind;
+use chungthu_api::model::request::{RequestKind, RequestStatus};
 use chungthu_api::model::{LeftReason, StaffInput, VnDate};
 use chungthu_api::requests::{RequestInput, RequestQuery};
 use chungthu_api::staff::Leaving;
-use chungthu_api::store::provider::CertKind;
-use chungthu_api::store::request::{RequestKind, RequestStatus};
 use chungthu_api::{Api, ApiError};
 use std::path::{Path, PathBuf};
 

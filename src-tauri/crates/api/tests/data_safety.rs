@@ -4,12 +4,12 @@
 //! any error message.
 
 use chungthu_api::audit_log::AuditQuery;
+use chungthu_api::model::backup::BackupReason;
+use chungthu_api::model::staff::StaffQuery;
 use chungthu_api::model::{Gender, LeftReason, StaffInput, StaffStatus, VnDate};
 use chungthu_api::staff::Leaving;
-use chungthu_api::store::backup::BackupReason;
-use chungthu_api::store::rusqlite::Connection;
-use chungthu_api::store::staff::StaffQuery;
 use chungthu_api::{Api, ApiError, backup};
+use chungthu_store::rusqlite::Connection;
 use std::path::Path;
 
 fn today() -> VnDate {

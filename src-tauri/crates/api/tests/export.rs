@@ -9,13 +9,13 @@
 
 use chungthu_api::certs::{CertInput, CertQuery, CertStatus, Holder};
 use chungthu_api::export::{ExportReview, FlagLevel};
+use chungthu_api::model::batch::{BatchKind, DateMode};
+use chungthu_api::model::provider::CertKind;
+use chungthu_api::model::request::{RequestKind, RequestStatus};
+use chungthu_api::model::unit::Unit;
 use chungthu_api::model::{LeftReason, StaffInput, VnDate};
 use chungthu_api::requests::{RequestInput, RequestQuery};
 use chungthu_api::staff::Leaving;
-use chungthu_api::store::batch::{BatchKind, DateMode};
-use chungthu_api::store::provider::CertKind;
-use chungthu_api::store::request::{RequestKind, RequestStatus};
-use chungthu_api::store::unit::Unit;
 use chungthu_api::{Api, ApiError};
 use docx_rs::{DocumentChild, ParagraphChild, RunChild, TableCellContent, TableChild, TableRowChild};
 use sha2::{Digest, Sha256};
@@ -268,14 +268,14 @@ fn issuance_list_is_the_register_cell_by_cell_and_the_batch_is_recorded() {
     assert_eq!(batches.len(), 1);
     let b = &batches[0];
     assert_eq!(
-        (b.id, b.kind, b.row_count, b.date_mode),
+        (b.batch.id, b.batch.kind, b.batch.row_count, b.batch.date_mode),
         (outcome.batch_id, BatchKind::Issuance, 5, DateMode::Today)
     );
-    assert_eq!(b.sha256, sha256(&bytes));
-    assert_eq!(b.file_name, review.default_file_name);
-    assert_eq!(b.path, file.display().to_string());
-    assert_eq!(b.date_on, Some(june_2026()));
-    assert_eq!(b.superseded_by, None);
+    assert_eq!(b.batch.sha256, sha256(&bytes));
+    assert_eq!(b.batch.file_name, review.default_file_name);
+    assert_eq!(b.batch.path, file.display().to_string());
+    assert_eq!(b.batch.date_on, Some(june_2026()));
+    assert_eq!(b.batch.superseded_by, None);
     let requests = s.api.list_requests(&RequestQuery::default()).unwrap();
     assert!(
         requests.iter().all(|r| r.status == RequestStatus::Exported && r.batch_id == Some(outcome.batch_id)),
@@ -352,7 +352,7 @@ fn every_kind_reads_back_as_the_register() {
     assert_eq!(review.rows[1].flags[0].code, "cert_expiring");
     let batch = &s.api.batches().unwrap()[0];
     let xlsx = std::fs::read(out(&s, "ds.xlsx")).unwrap();
-    assert_eq!(batch.xlsx_path.as_deref(), Some(out(&s, "ds.xlsx").display().to_string().as_str()));
+    assert_eq!(batch.batch.xlsx_path.as_deref(), Some(out(&s, "ds.xlsx").display().to_string().as_str()));
     assert!(xlsx.starts_with(b"PK"), "an xlsx package");
 
     let (review, t) = check(&mut s, BatchKind::EmailSummary, "email.docx");
@@ -378,14 +378,14 @@ fn a_corrected_export_supersedes_the_unsent_list_and_keeps_its_history() {
     let late = request(&mut s.api, s.ids[2], RequestKind::Issuance, None, "");
     let review = s.api.export_review(BatchKind::Issuance, DateMode::Today).unwrap();
     assert_eq!(review.rows.len(), 3, "the unsent list's people and the newly marked one");
-    assert_eq!(review.supersedes.iter().map(|b| b.id).collect::<Vec<_>>(), [one.batch_id]);
+    assert_eq!(review.supersedes.iter().map(|b| b.batch.id).collect::<Vec<_>>(), [one.batch_id]);
     let two = s.api.export(BatchKind::Issuance, &out(&s, "2.docx"), DateMode::Today, None).unwrap();
     assert_eq!(two.superseded, [one.batch_id]);
     assert_eq!(two.rows, 3);
 
     let batches = s.api.batches().unwrap();
-    let old = batches.iter().find(|b| b.id == one.batch_id).unwrap();
-    assert_eq!(old.superseded_by, Some(two.batch_id), "history kept, pointing at its replacement");
+    let old = batches.iter().find(|b| b.batch.id == one.batch_id).unwrap();
+    assert_eq!(old.batch.superseded_by, Some(two.batch_id), "history kept, pointing at its replacement");
     for id in first.iter().chain([&late]) {
         let r = s.api.request(*id).unwrap();
         assert_eq!((r.status, r.batch_id), (RequestStatus::Exported, Some(two.batch_id)));

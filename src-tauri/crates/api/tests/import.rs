@@ -2,12 +2,12 @@
 //! database through the use cases: preview, apply in one transaction,
 //! refusal of a changed file, rollback on a failure, remembered mappings.
 
+use chungthu_api::import::ImportField;
 use chungthu_api::import::{LeaverChoice, StaffImportChoices, StaffImportRequest};
-use chungthu_api::importer::ImportField;
+use chungthu_api::model::staff::{Staff, StaffQuery};
 use chungthu_api::model::{LeftReason, StaffStatus, VnDate};
-use chungthu_api::store::rusqlite::Connection;
-use chungthu_api::store::staff::{Staff, StaffQuery};
 use chungthu_api::{Api, ApiError};
+use chungthu_store::rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
 fn today() -> VnDate {

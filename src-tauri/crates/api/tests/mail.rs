@@ -7,10 +7,12 @@
 mod support;
 
 use chungthu_api::mail::{
-    INTERRUPTED, LONGEST_SEND, MailDraft, NamedFile, retry_due, send_due, send_now, sha256,
+    INTERRUPTED, LONGEST_SEND, MailDraft, MailError, NamedFile, Password, Security, SmtpSettings, Template,
+    retry_due, send_due, send_now,
 };
-use chungthu_api::mailer::{MailError, Password, Security, SmtpSettings, Template, Transport};
-use chungthu_api::store::outbox::OutboxState;
+use chungthu_api::model::digest::sha256_hex as sha256;
+use chungthu_api::model::outbox::OutboxState;
+use chungthu_mail::Transport;
 use chungthu_api::{Api, ApiError};
 use mail_parser::{MessageParser, MimeHeaders};
 use std::path::Path;
@@ -43,11 +45,11 @@ fn settings(port: u16, security: Security, user: &str) -> SmtpSettings {
 /// An exported list as the export writes it (inserted directly: the
 /// export's api is another feature).
 fn insert_batch(db: &Path, docx: &[u8], superseded_by: Option<i64>) -> i64 {
-    let conn = chungthu_api::store::rusqlite::Connection::open(db).unwrap();
+    let conn = chungthu_store::rusqlite::Connection::open(db).unwrap();
     conn.execute(
         "INSERT INTO batch (kind, file_name, sha256, row_count, date_mode, superseded_by, created_at)
          VALUES ('issuance', ?1, ?2, 12, 'today', ?3, '2026-03-05T02:00:00Z')",
-        chungthu_api::store::rusqlite::params![DOCX_NAME, sha256(docx), superseded_by],
+        chungthu_store::rusqlite::params![DOCX_NAME, sha256(docx), superseded_by],
     )
     .unwrap();
     conn.last_insert_rowid()
@@ -202,8 +204,8 @@ fn server_down_then_up_sends_exactly_once_after_the_backoff() {
     assert_list_received(&got[0]);
 }
 
-fn send_plain(c: &chungthu_api::mail::Claimed) -> Result<chungthu_api::mailer::Sent, MailError> {
-    chungthu_api::mailer::send(&Transport::new(&c.smtp)?, None, &c.outgoing)
+fn send_plain(c: &chungthu_api::mail::Claimed) -> Result<chungthu_api::mail::Sent, MailError> {
+    chungthu_api::mail::deliver_smtp(c, None)
 }
 
 #[test]
@@ -220,7 +222,7 @@ fn the_requests_of_a_sent_list_become_sent() {
         .unwrap()
         .staff
         .id;
-    let conn = chungthu_api::store::rusqlite::Connection::open(&db).unwrap();
+    let conn = chungthu_store::rusqlite::Connection::open(&db).unwrap();
     conn.execute(
         "INSERT INTO request (staff_id, kind, status, batch_id, created_at, updated_at)
          VALUES (?1, 'issuance', 'exported', ?2, '2026-03-05T02:00:00Z', '2026-03-05T02:00:00Z')",
@@ -256,7 +258,7 @@ fn the_word_file_is_read_from_where_the_export_wrote_it() {
     let (mut api, batch) = setup(&db, &settings(server.port, Security::Plain, ""));
     let exported = dir.path().join(DOCX_NAME);
     std::fs::write(&exported, docx_bytes()).unwrap();
-    let conn = chungthu_api::store::rusqlite::Connection::open(&db).unwrap();
+    let conn = chungthu_store::rusqlite::Connection::open(&db).unwrap();
     conn.execute("UPDATE batch SET path = ?1 WHERE id = ?2", (exported.display().to_string(), batch))
         .unwrap();
     let mut only_scan = draft(Some(batch), &api);
@@ -306,11 +308,7 @@ fn a_refused_password_fails_for_good_and_never_leaks() {
     let mut tries = 0;
     let mut deliver = |c: &chungthu_api::mail::Claimed| {
         tries += 1;
-        chungthu_api::mailer::send(
-            &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
-            stored.as_ref(),
-            &c.outgoing,
-        )
+        chungthu_mail::send(&Transport::new(&c.smtp)?.trusting_only(&ca_pem), stored.as_ref(), &c.outgoing)
     };
     let report = send_due(&mut api, OffsetDateTime::now_utc, &mut deliver).unwrap();
     assert_eq!(report.failed, 1);
@@ -328,7 +326,7 @@ fn a_refused_password_fails_for_good_and_never_leaks() {
     let good = api.stored_mail_password().unwrap();
     api.resend_outbox(item.id).unwrap();
     let report = send_due(&mut api, OffsetDateTime::now_utc, |c| {
-        chungthu_api::mailer::send(
+        chungthu_mail::send(
             &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
             good.as_ref(),
             &c.outgoing,
@@ -443,7 +441,7 @@ fn a_damaged_attachment_fails_its_message_and_the_next_one_still_goes_out() {
     let t0 = OffsetDateTime::now_utc();
     let damaged = api.queue_mail_at(&draft(Some(batch), &api), t0).unwrap().item.id;
     let fine = api.queue_mail_at(&draft(Some(batch), &api), t0).unwrap().item.id;
-    let conn = chungthu_api::store::rusqlite::Connection::open(&db).unwrap();
+    let conn = chungthu_store::rusqlite::Connection::open(&db).unwrap();
     // A bit flipped on the disk under the stored scan.
     let mut scan: Vec<u8> = conn
         .query_row(

@@ -6,7 +6,7 @@
 
 use chungthu_api::Api;
 use chungthu_api::model::{Gender, StaffInput, VnDate};
-use chungthu_api::store::Store;
+use chungthu_store::Store;
 use std::path::{Path, PathBuf};
 
 fn today() -> VnDate {

@@ -5,7 +5,7 @@ use crate::{Failure, print_json};
 use chungthu_api::Api;
 use chungthu_api::audit_log::{AuditQuery, AuditRow};
 use chungthu_api::model::VnDate;
-use chungthu_api::store::backup::BackupInfo;
+use chungthu_api::model::backup::BackupInfo;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 

@@ -5,60 +5,22 @@
 use crate::{Failure, print_json};
 use chungthu_api::Api;
 use chungthu_api::export::{BatchView, ExportOutcome};
-use chungthu_api::store::batch::{BatchKind, DateMode};
-use clap::{Args, Subcommand, ValueEnum};
-use serde::Serialize;
+use chungthu_api::model::batch::{BatchKind, BatchStatus, DateMode};
+use clap::{Args, Subcommand};
 use std::path::PathBuf;
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    /// Danh sách đề nghị cấp chứng thư số
-    Issuance,
-    /// Danh sách thu hồi
-    Revocation,
-    /// Danh sách đề nghị gia hạn
-    Renewal,
-    /// Danh sách đề nghị thay đổi thông tin
-    Change,
-    /// Danh sách chứng thư số đang sử dụng
-    Certificates,
-    /// Tổng hợp đề nghị cấp email công vụ
-    EmailSummary,
-}
-
-impl From<KindArg> for BatchKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Issuance => BatchKind::Issuance,
-            KindArg::Revocation => BatchKind::Revocation,
-            KindArg::Renewal => BatchKind::Renewal,
-            KindArg::Change => BatchKind::Change,
-            KindArg::Certificates => BatchKind::Certificates,
-            KindArg::EmailSummary => BatchKind::EmailSummary,
-        }
-    }
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum DateArg {
-    /// Ghi ngày hôm nay
-    Today,
-    /// Để trống (…, ngày … tháng … năm …) để ghi tay khi ký
-    Blank,
-}
 
 /// `chungthu export KIND --out FILE.docx`.
 #[derive(Args)]
 pub struct ExportArgs {
     /// Biểu mẫu cần xuất
     #[arg(value_enum)]
-    kind: KindArg,
+    kind: BatchKind,
     /// Tệp Word (.docx) cần ghi
     #[arg(long, value_name = "FILE.docx")]
     out: PathBuf,
     /// Dòng ngày tháng: ngày hôm nay hoặc để trống
     #[arg(long, value_enum, default_value = "today")]
-    date: DateArg,
+    date: DateMode,
     /// Kèm bản Excel (chỉ danh sách chứng thư số đang sử dụng)
     #[arg(long, value_name = "FILE.xlsx")]
     xlsx: Option<PathBuf>,
@@ -84,69 +46,9 @@ pub enum BatchCommand {
     },
 }
 
-/// The `--json` contract of `export` and `batch reexport`.
-#[derive(Serialize)]
-struct Written {
-    batch_id: i64,
-    kind: BatchKind,
-    rows: u32,
-    sha256: String,
-    file: String,
-    xlsx_file: Option<String>,
-    superseded: Vec<i64>,
-    same_as_recorded: bool,
-}
-
-impl From<ExportOutcome> for Written {
-    fn from(o: ExportOutcome) -> Self {
-        Written {
-            batch_id: o.batch_id,
-            kind: o.kind,
-            rows: o.rows,
-            sha256: o.sha256,
-            file: o.file,
-            xlsx_file: o.xlsx_file,
-            superseded: o.superseded,
-            same_as_recorded: o.same_as_recorded,
-        }
-    }
-}
-
-/// The `--json` contract of `batch list`.
-#[derive(Serialize)]
-struct Listed {
-    id: i64,
-    kind: BatchKind,
-    created_at: String,
-    file_name: String,
-    path: String,
-    sha256: String,
-    row_count: u32,
-    date_mode: DateMode,
-    status: chungthu_api::store::batch::BatchStatus,
-    superseded_by: Option<i64>,
-}
-
-impl From<BatchView> for Listed {
-    fn from(b: BatchView) -> Self {
-        Listed {
-            id: b.id,
-            kind: b.kind,
-            created_at: b.created_at,
-            file_name: b.file_name,
-            path: b.path,
-            sha256: b.sha256,
-            row_count: b.row_count,
-            date_mode: b.date_mode,
-            status: b.status,
-            superseded_by: b.superseded_by,
-        }
-    }
-}
-
 fn report(outcome: ExportOutcome, json: bool, verb: &str) {
     if json {
-        print_json(&Written::from(outcome));
+        print_json(&outcome);
         return;
     }
     println!("{verb} danh sách số {} ({} dòng): {}", outcome.batch_id, outcome.rows, outcome.file);
@@ -160,11 +62,7 @@ fn report(outcome: ExportOutcome, json: bool, verb: &str) {
 }
 
 pub fn run_export(api: &mut Api, a: ExportArgs) -> Result<(), Failure> {
-    let date = match a.date {
-        DateArg::Today => DateMode::Today,
-        DateArg::Blank => DateMode::Blank,
-    };
-    let outcome = api.export(a.kind.into(), &a.out, date, a.xlsx.as_deref())?;
+    let outcome = api.export(a.kind, &a.out, a.date, a.xlsx.as_deref())?;
     report(outcome, a.json, "Đã xuất");
     Ok(())
 }
@@ -174,21 +72,19 @@ pub fn run_batch(api: &mut Api, cmd: BatchCommand) -> Result<(), Failure> {
         BatchCommand::List { json } => {
             let batches = api.batches()?;
             if json {
-                print_json(&batches.into_iter().map(Listed::from).collect::<Vec<_>>());
+                print_json(&batches);
                 return Ok(());
             }
             if batches.is_empty() {
                 println!("Chưa xuất danh sách nào.");
             }
-            for b in batches {
+            for BatchView { batch: b, title } in batches {
                 let state = match (b.superseded_by, b.status) {
                     (Some(n), _) => format!("đã được thay bằng số {n}"),
-                    (None, chungthu_api::store::batch::BatchStatus::Sent) => "đã gửi".to_owned(),
-                    (None, chungthu_api::store::batch::BatchStatus::Exported) => {
-                        "đã xuất, chưa gửi".to_owned()
-                    }
+                    (None, BatchStatus::Sent) => "đã gửi".to_owned(),
+                    (None, BatchStatus::Exported) => "đã xuất, chưa gửi".to_owned(),
                 };
-                println!("{:>4}  {}  {} dòng  {}  ({state})", b.id, b.title, b.row_count, b.file_name);
+                println!("{:>4}  {title}  {} dòng  {}  ({state})", b.id, b.row_count, b.file_name);
             }
         }
         BatchCommand::Reexport { id, out, json } => {

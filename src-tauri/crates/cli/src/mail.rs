@@ -4,9 +4,8 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
-use chungthu_api::mail::{MailDraft, NamedFile, state_label};
-use chungthu_api::mailer::{Password, Security, SmtpSettings, credential, settings::presets};
-use chungthu_api::store::outbox::{OutboxItem, OutboxState};
+use chungthu_api::mail::{MailDraft, NamedFile, Password, Security, SmtpChange, state_label};
+use chungthu_api::model::outbox::{OutboxItem, OutboxState};
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -127,8 +126,7 @@ pub struct ComposeArgs {
 
 /// Runs a `mail` subcommand.
 pub fn run(api: &mut Api, command: MailCommand) -> Result<(), Failure> {
-    // Without a store (no session bus) the password comes from the environment.
-    let _ = credential::use_os_store();
+    chungthu_api::mail::use_os_credential_store();
     match command {
         MailCommand::Settings(args) => settings(api, args),
         MailCommand::Password { forget } => password(api, forget),
@@ -217,52 +215,20 @@ fn env_password() -> Option<Password> {
 }
 
 fn settings(api: &mut Api, a: SettingsArgs) -> Result<(), Failure> {
-    let current = api.mail_settings()?;
-    let changes = a.preset.is_some()
-        || a.host.is_some()
-        || a.port.is_some()
-        || a.security.is_some()
-        || a.user.is_some()
-        || a.from_address.is_some()
-        || a.from_name.is_some();
-    let shown = if changes {
-        let mut s: SmtpSettings = current.smtp.clone();
-        if let Some(id) = &a.preset {
-            let p = presets().into_iter().find(|p| &p.id == id).ok_or_else(|| {
-                let ids: Vec<String> = presets().into_iter().map(|p| p.id).collect();
-                Failure::Usage(format!("Không có cài đặt sẵn “{id}”. Chọn một trong: {}.", ids.join(", ")))
-            })?;
-            (s.host, s.port, s.security) = (p.host, p.port, p.security);
-        }
-        if let Some(security) = a.security {
-            s.security = match security {
-                SecurityArg::Starttls => Security::Starttls,
-                SecurityArg::Tls => Security::Tls,
-                SecurityArg::Plain => Security::Plain,
-            };
-            if a.port.is_none() && a.preset.is_none() {
-                s.port = s.security.default_port();
-            }
-        }
-        let set = |field: &mut String, value: &Option<String>| {
-            if let Some(v) = value {
-                field.clone_from(v);
-            }
-        };
-        set(&mut s.host, &a.host);
-        set(&mut s.user, &a.user);
-        set(&mut s.from_address, &a.from_address);
-        set(&mut s.from_name, &a.from_name);
-        if let Some(port) = a.port {
-            s.port = port;
-        }
-        if s.port == 0 {
-            s.port = s.security.default_port();
-        }
-        api.save_mail_settings(&s, &current.template)?
-    } else {
-        current
+    let change = SmtpChange {
+        preset: a.preset,
+        host: a.host,
+        port: a.port,
+        security: a.security.map(|s| match s {
+            SecurityArg::Starttls => Security::Starttls,
+            SecurityArg::Tls => Security::Tls,
+            SecurityArg::Plain => Security::Plain,
+        }),
+        user: a.user,
+        from_address: a.from_address,
+        from_name: a.from_name,
     };
+    let shown = if change.is_empty() { api.mail_settings()? } else { api.change_mail_settings(&change)? };
     if a.json {
         print_json(&shown);
     } else {

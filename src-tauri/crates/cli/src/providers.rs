@@ -3,9 +3,9 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::certs::ProviderInput;
-use chungthu_api::store::provider::{CertKind, Provider};
+use chungthu_api::model::provider::{CertKind, Provider};
 use chungthu_api::{Api, ApiError};
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 #[derive(Subcommand)]
 pub enum ProviderCommand {
@@ -48,24 +48,9 @@ pub struct ProviderArgs {
     short_name: Option<String>,
     /// specialised: chuyên dùng (Ban Cơ yếu Chính phủ); public: công cộng (mặc định khi thêm)
     #[arg(long, value_enum)]
-    kind: Option<KindArg>,
+    kind: Option<CertKind>,
     #[arg(long)]
     json: bool,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Specialised,
-    Public,
-}
-
-impl From<KindArg> for CertKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Specialised => CertKind::Specialised,
-            KindArg::Public => CertKind::Public,
-        }
-    }
 }
 
 /// Runs a `provider` subcommand.
@@ -80,7 +65,7 @@ pub fn run(api: &mut Api, command: ProviderCommand) -> Result<(), Failure> {
             let input = ProviderInput {
                 name: fields.name.clone().unwrap_or_default(),
                 short_name: fields.short_name.clone().unwrap_or_default(),
-                kind: fields.kind.map_or(CertKind::Public, CertKind::from),
+                kind: fields.kind.unwrap_or(CertKind::Public),
                 issuer_fragments: fragments.join("\n"),
             };
             let saved = api.add_provider(&input)?;
@@ -91,25 +76,31 @@ pub fn run(api: &mut Api, command: ProviderCommand) -> Result<(), Failure> {
             }
         }
         ProviderCommand::Edit { id, fields, fragments, add_fragments } => {
-            let current = api.provider(id).map_err(|e| match e {
-                ApiError::NotFound(message) => {
-                    Failure::Usage(format!("{message} Xem các mã bằng `chungthu provider list`."))
-                }
-                e => e.into(),
-            })?;
-            let issuer_fragments = if !fragments.is_empty() {
-                fragments
-            } else {
-                current.issuer_fragments.iter().cloned().chain(add_fragments).collect()
-            };
-            let input = ProviderInput {
-                name: fields.name.clone().unwrap_or(current.name),
-                // Left out: kept; "" gives the full name, as in the window.
-                short_name: fields.short_name.clone().unwrap_or(current.short_name),
-                kind: fields.kind.map_or(current.kind, CertKind::from),
-                issuer_fragments: issuer_fragments.join("\n"),
-            };
-            let saved = api.edit_provider(id, &input)?;
+            let saved = api
+                .change_provider(id, |p| {
+                    if let Some(name) = &fields.name {
+                        p.name.clone_from(name);
+                    }
+                    // Left out: kept; "" gives the full name, as in the window.
+                    if let Some(short_name) = &fields.short_name {
+                        p.short_name.clone_from(short_name);
+                    }
+                    if let Some(kind) = fields.kind {
+                        p.kind = kind;
+                    }
+                    if !fragments.is_empty() {
+                        p.issuer_fragments = fragments.join("\n");
+                    }
+                    for added in &add_fragments {
+                        p.issuer_fragments = format!("{}\n{added}", p.issuer_fragments);
+                    }
+                })
+                .map_err(|e| match e {
+                    ApiError::NotFound(message) => {
+                        Failure::Usage(format!("{message} Xem các mã bằng `chungthu provider list`."))
+                    }
+                    e => e.into(),
+                })?;
             if fields.json {
                 print_json(&saved)
             } else {
@@ -120,18 +111,11 @@ pub fn run(api: &mut Api, command: ProviderCommand) -> Result<(), Failure> {
     Ok(())
 }
 
-fn kind_label(kind: CertKind) -> &'static str {
-    match kind {
-        CertKind::Specialised => "Chuyên dùng",
-        CertKind::Public => "Công cộng",
-    }
-}
-
 fn print_providers(providers: &[Provider]) {
     println!("{:>4}  {:<13} {:<12} {:<8} Tên đầy đủ", "Mã", "Tên viết tắt", "Loại", "Nguồn");
     for p in providers {
         let origin = if p.builtin { "có sẵn" } else { "tự thêm" };
-        println!("{:>4}  {:<13} {:<12} {:<8} {}", p.id, p.short_name, kind_label(p.kind), origin, p.name);
+        println!("{:>4}  {:<13} {:<12} {:<8} {}", p.id, p.short_name, p.kind.label(), origin, p.name);
         if p.issuer_fragments.is_empty() {
             println!("      Dấu hiệu nhận biết: chưa có (không tự nhận ra từ tệp chứng thư số)");
         } else {

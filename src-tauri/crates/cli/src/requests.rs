@@ -5,9 +5,9 @@ use crate::{Failure, print_json};
 use chungthu_api::Api;
 use chungthu_api::certs::{CertQuery, CertView};
 use chungthu_api::model::LeftReason;
+use chungthu_api::model::request::{RequestKind, RequestStatus};
 use chungthu_api::requests::{RequestInput, RequestQuery, RequestView};
-use chungthu_api::store::request::{RequestKind, RequestStatus};
-use clap::{Subcommand, ValueEnum};
+use clap::Subcommand;
 
 #[derive(Subcommand)]
 pub enum RequestCommand {
@@ -17,10 +17,10 @@ pub enum RequestCommand {
         #[arg(long, value_name = "ID")]
         staff: i64,
         #[arg(long, value_enum)]
-        kind: KindArg,
+        kind: RequestKind,
         /// Trường hợp thu hồi: transfer (1), retired (2), other (3, cần --detail)
         #[arg(long, value_enum)]
-        reason: Option<ReasonArg>,
+        reason: Option<LeftReason>,
         /// Ghi rõ lý do (trường hợp 3) hoặc nội dung cần thay đổi
         #[arg(long, default_value = "")]
         detail: String,
@@ -33,7 +33,7 @@ pub enum RequestCommand {
     /// Danh sách đề nghị
     List {
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<RequestStatus>,
         #[arg(long)]
         json: bool,
     },
@@ -41,7 +41,7 @@ pub enum RequestCommand {
     Move {
         id: i64,
         #[arg(long, value_enum)]
-        to: StatusArg,
+        to: RequestStatus,
         /// Ghi chú (bắt buộc khi bị trả lại)
         #[arg(long, default_value = "")]
         note: String,
@@ -50,55 +50,10 @@ pub enum RequestCommand {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    Issuance,
-    Renewal,
-    Change,
-    Revocation,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ReasonArg {
-    Transfer,
-    Retired,
-    Other,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-pub enum StatusArg {
-    Marked,
-    Exported,
-    Sent,
-    Done,
-    Rejected,
-}
-
-fn status(s: StatusArg) -> RequestStatus {
-    match s {
-        StatusArg::Marked => RequestStatus::Marked,
-        StatusArg::Exported => RequestStatus::Exported,
-        StatusArg::Sent => RequestStatus::Sent,
-        StatusArg::Done => RequestStatus::Done,
-        StatusArg::Rejected => RequestStatus::Rejected,
-    }
-}
-
 /// Runs a `request` subcommand.
 pub fn run(api: &mut Api, command: RequestCommand) -> Result<(), Failure> {
     match command {
         RequestCommand::Add { staff, kind, reason, detail, cert, json } => {
-            let kind = match kind {
-                KindArg::Issuance => RequestKind::Issuance,
-                KindArg::Renewal => RequestKind::Renewal,
-                KindArg::Change => RequestKind::Change,
-                KindArg::Revocation => RequestKind::Revocation,
-            };
-            let reason = reason.map(|r| match r {
-                ReasonArg::Transfer => LeftReason::Transfer,
-                ReasonArg::Retired => LeftReason::Retired,
-                ReasonArg::Other => LeftReason::Other,
-            });
             if reason.is_some() && kind != RequestKind::Revocation {
                 return Err(Failure::Usage(
                     "--reason chỉ dùng cho đề nghị thu hồi (--kind revocation).".to_owned(),
@@ -116,8 +71,7 @@ pub fn run(api: &mut Api, command: RequestCommand) -> Result<(), Failure> {
             if json { print_json(&r) } else { print_one("Đã đánh dấu", &r) }
         }
         RequestCommand::List { status: s, json } => {
-            let list =
-                api.list_requests(&RequestQuery { status: s.map(status), ..RequestQuery::default() })?;
+            let list = api.list_requests(&RequestQuery { status: s, ..RequestQuery::default() })?;
             if json {
                 print_json(&list)
             } else {
@@ -128,7 +82,7 @@ pub fn run(api: &mut Api, command: RequestCommand) -> Result<(), Failure> {
             }
         }
         RequestCommand::Move { id, to, note, json } => {
-            let r = api.move_request(id, status(to), &note)?;
+            let r = api.move_request(id, to, &note)?;
             if json { print_json(&r) } else { print_one("Đã chuyển sang", &r) }
         }
     }

@@ -2,9 +2,9 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
+use chungthu_api::model::staff::{Staff, StaffQuery};
 use chungthu_api::model::{Gender, LeftReason, Problem, StaffInput, StaffStatus};
-use chungthu_api::staff::{Leaving, input_of};
-use chungthu_api::store::staff::{Staff, StaffQuery};
+use chungthu_api::staff::Leaving;
 use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Subcommand)]
@@ -41,7 +41,7 @@ pub enum StaffCommand {
         id: i64,
         /// transfer: chuyển ra ngoài tỉnh; retired: nghỉ hưu, nghỉ việc; other: trường hợp khác
         #[arg(long, value_enum)]
-        reason: ReasonArg,
+        reason: LeftReason,
         /// Ngày nghỉ (dd/mm/yyyy)
         #[arg(long)]
         on: String,
@@ -112,18 +112,13 @@ pub enum StatusArg {
     All,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ReasonArg {
-    Transfer,
-    Retired,
-    Other,
-}
-
 /// Runs a `staff` subcommand.
 pub fn run(api: &mut Api, command: StaffCommand) -> Result<(), Failure> {
     match command {
         StaffCommand::Add(args) => {
-            let input = apply_staff(StaffInput::default(), &args)?;
+            let gender = gender_arg(&args)?;
+            let mut input = StaffInput::default();
+            apply_staff(&mut input, &args, gender);
             let saved = api.add_staff(&input)?;
             print_warnings(&saved.warnings);
             if args.json {
@@ -133,8 +128,8 @@ pub fn run(api: &mut Api, command: StaffCommand) -> Result<(), Failure> {
             }
         }
         StaffCommand::Edit { id, fields } => {
-            let input = apply_staff(input_of(&api.staff(id)?), &fields)?;
-            let saved = api.edit_staff(id, &input)?;
+            let gender = gender_arg(&fields)?;
+            let saved = api.change_staff(id, |input| apply_staff(input, &fields, gender))?;
             print_warnings(&saved.warnings);
             if fields.json {
                 print_json(&saved.staff)
@@ -158,11 +153,6 @@ pub fn run(api: &mut Api, command: StaffCommand) -> Result<(), Failure> {
         }
         StaffCommand::Import(args) => return crate::import::run(api, args),
         StaffCommand::Leave { id, reason, on, note, json } => {
-            let reason = match reason {
-                ReasonArg::Transfer => LeftReason::Transfer,
-                ReasonArg::Retired => LeftReason::Retired,
-                ReasonArg::Other => LeftReason::Other,
-            };
             let staff = api.mark_left(id, &Leaving { reason, on, note })?;
             if json {
                 print_json(&staff)
@@ -176,7 +166,20 @@ pub fn run(api: &mut Api, command: StaffCommand) -> Result<(), Failure> {
     Ok(())
 }
 
-fn apply_staff(mut s: StaffInput, a: &StaffArgs) -> Result<StaffInput, Failure> {
+/// The `--gender` given: `Some(None)` clears it.
+fn gender_arg(a: &StaffArgs) -> Result<Option<Option<Gender>>, Failure> {
+    a.gender
+        .as_deref()
+        .map(|g| match g.trim() {
+            "" => Ok(None),
+            text => Gender::parse(text)
+                .map(Some)
+                .ok_or_else(|| Failure::Usage("Giới tính: chỉ nhận “nam” hoặc “nu” (nữ).".to_owned())),
+        })
+        .transpose()
+}
+
+fn apply_staff(s: &mut StaffInput, a: &StaffArgs, gender: Option<Option<Gender>>) {
     let set = |field: &mut String, value: &Option<String>| {
         if let Some(v) = value {
             field.clone_from(v);
@@ -192,16 +195,9 @@ fn apply_staff(mut s: StaffInput, a: &StaffArgs) -> Result<StaffInput, Failure> 
     set(&mut s.phone, &a.phone);
     set(&mut s.email, &a.email);
     set(&mut s.notes, &a.notes);
-    if let Some(g) = &a.gender {
-        s.gender = match g.trim() {
-            "" => None,
-            text => Some(
-                Gender::parse(text)
-                    .ok_or_else(|| Failure::Usage("Giới tính: chỉ nhận “nam” hoặc “nu” (nữ).".to_owned()))?,
-            ),
-        };
+    if let Some(g) = gender {
+        s.gender = g;
     }
-    Ok(s)
 }
 
 fn print_warnings(warnings: &[Problem]) {

@@ -2,8 +2,8 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
-use chungthu_api::store::unit::{SignerRole, Unit};
-use clap::{Args, Subcommand, ValueEnum};
+use chungthu_api::model::unit::{SignerRole, Unit};
+use clap::{Args, Subcommand};
 
 #[derive(Subcommand)]
 pub enum UnitCommand {
@@ -35,7 +35,7 @@ pub struct UnitArgs {
     signer_name: Option<String>,
     /// Người ký: hiệu trưởng hay phó hiệu trưởng (ký thay)
     #[arg(long, value_enum)]
-    signer_role: Option<SignerArg>,
+    signer_role: Option<SignerRole>,
     /// Họ tên cán bộ đầu mối
     #[arg(long)]
     focal_name: Option<String>,
@@ -49,12 +49,6 @@ pub struct UnitArgs {
     json: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-pub enum SignerArg {
-    Principal,
-    Deputy,
-}
-
 /// Runs a `unit` subcommand.
 pub fn run(api: &mut Api, command: UnitCommand) -> Result<(), Failure> {
     match command {
@@ -63,14 +57,14 @@ pub fn run(api: &mut Api, command: UnitCommand) -> Result<(), Failure> {
             if json { print_json(&unit) } else { print_unit(&unit) }
         }
         UnitCommand::Set(args) => {
-            let unit = api.save_unit(apply_unit(api.unit()?, &args))?;
+            let unit = api.change_unit(|u| apply_unit(u, &args))?;
             if args.json { print_json(&unit) } else { print_unit(&unit) }
         }
     }
     Ok(())
 }
 
-fn apply_unit(mut u: Unit, a: &UnitArgs) -> Unit {
+fn apply_unit(u: &mut Unit, a: &UnitArgs) {
     let set = |field: &mut String, value: &Option<String>| {
         if let Some(v) = value {
             field.clone_from(v);
@@ -85,12 +79,8 @@ fn apply_unit(mut u: Unit, a: &UnitArgs) -> Unit {
     set(&mut u.focal_phone, &a.focal_phone);
     set(&mut u.focal_email, &a.focal_email);
     if let Some(role) = a.signer_role {
-        u.signer_role = match role {
-            SignerArg::Principal => SignerRole::Principal,
-            SignerArg::Deputy => SignerRole::Deputy,
-        };
+        u.signer_role = role;
     }
-    u
 }
 
 fn print_unit(u: &Unit) {

@@ -172,7 +172,7 @@ fn a_revocation_without_cert_takes_the_only_usable_one_and_asks_among_several() 
         .add_certificate(&chungthu_api::certs::CertInput {
             holder: chungthu_api::certs::Holder::Staff(huong.parse().unwrap()),
             provider_id: None,
-            kind: chungthu_api::store::provider::CertKind::Public,
+            kind: chungthu_api::model::provider::CertKind::Public,
             form: None,
             serial_hex: "5403A1".into(),
             subject_name: "NGUYỄN THỊ HƯƠNG".into(),

@@ -11,7 +11,7 @@
 
 mod common;
 
-use chungthu_api::store::rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

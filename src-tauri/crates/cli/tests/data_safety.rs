@@ -8,7 +8,7 @@ mod common;
 
 use common::{json, run};
 
-use chungthu_api::store::rusqlite::Connection;
+use rusqlite::Connection;
 use serde_json::Value;
 use std::path::Path;
 use std::process::Output;

@@ -33,11 +33,11 @@ fn files(dir: &Path) -> (String, String) {
 }
 
 fn batch(db: &Path) -> String {
-    let conn = chungthu_api::store::rusqlite::Connection::open(db).unwrap();
+    let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute(
         "INSERT INTO batch (kind, file_name, sha256, row_count, date_mode, created_at)
          VALUES ('revocation', 'Danh sách thu hồi.docx', ?1, 3, 'today', '2026-03-05T02:00:00Z')",
-        [chungthu_api::mail::sha256(&docx_bytes())],
+        [chungthu_api::model::digest::sha256_hex(&docx_bytes())],
     )
     .unwrap();
     conn.last_insert_rowid().to_string()

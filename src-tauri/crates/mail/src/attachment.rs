@@ -3,8 +3,8 @@
 //! program opens them with the right application.
 
 use crate::{MailError, Result};
+use chungthu_model::digest::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::path::Path;
 use ts_rs::TS;
 
@@ -117,11 +117,6 @@ impl Attachment {
     pub fn mime(&self) -> &'static str {
         self.kind.mime()
     }
-}
-
-/// SHA-256 of `bytes` as lowercase hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// True when the attachments together may be too large for some servers.

@@ -45,6 +45,9 @@ pub enum Gender {
 }
 
 impl Gender {
+    /// Both genders.
+    pub const ALL: [Gender; 2] = [Gender::Male, Gender::Female];
+
     /// Reads "Nam", "Nữ", "nu", "male", "female" (any case).
     pub fn parse(s: &str) -> Option<Self> {
         match fold(s).as_str() {
@@ -101,14 +104,15 @@ impl StaffStatus {
 }
 
 /// Why a person left; the three revocation cases of the Department's plan.
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum LeftReason {
-    /// Case 1: transferred to work outside the city/province.
+    /// Trường hợp 1: chuyển công tác ra ngoài tỉnh/thành phố.
     Transfer,
-    /// Case 2: retired or resigned.
+    /// Trường hợp 2: nghỉ hưu, nghỉ việc.
     Retired,
-    /// Case 3: other cases (with a note).
+    /// Trường hợp 3: trường hợp khác (ghi rõ lý do).
     Other,
 }
 
@@ -352,4 +356,96 @@ pub fn parse_email(s: &str) -> Option<String> {
 /// The problem for an e-mail that [`parse_email`] refused.
 pub fn email_problem(field: Field) -> Problem {
     Problem::error(field, "email_syntax", "không đúng dạng địa chỉ thư (ví dụ: ten@haiphong.edu.vn)")
+}
+
+/// A person as stored (and as the CLI's JSON and the window show it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Staff {
+    /// Row id.
+    pub id: i64,
+    /// Họ và tên.
+    pub full_name: String,
+    /// Ngày sinh (yyyy-mm-dd), when the full date is known.
+    pub birth_date: Option<VnDate>,
+    /// Năm sinh (also when only the year is known).
+    pub birth_year: Option<i32>,
+    /// Giới tính.
+    pub gender: Option<Gender>,
+    /// Chức vụ.
+    pub position: Option<String>,
+    /// Tổ chuyên môn.
+    pub team: Option<String>,
+    /// Mã cán bộ.
+    pub staff_code: Option<String>,
+    /// Số CCCD (12 digits) or old CMND (9 digits).
+    pub cccd: Option<String>,
+    /// Ngày cấp CCCD (yyyy-mm-dd).
+    pub cccd_issued_on: Option<VnDate>,
+    /// Điện thoại (10 digits).
+    pub phone: Option<String>,
+    /// Email công vụ.
+    pub email: Option<String>,
+    /// Ghi chú.
+    pub notes: Option<String>,
+    /// Active or left.
+    pub status: StaffStatus,
+    /// Why the person left.
+    pub left_reason: Option<LeftReason>,
+    /// When the person left (yyyy-mm-dd).
+    pub left_on: Option<VnDate>,
+    /// Note on leaving (case 3 text).
+    pub left_note: Option<String>,
+    /// Warnings accepted when saved: the person needs follow-up.
+    pub warnings: Vec<Problem>,
+    /// UTC creation time.
+    pub created_at: String,
+    /// UTC time of the last change.
+    pub updated_at: String,
+    /// UTC time the personal data was erased on request, if it was.
+    pub erased_at: Option<String>,
+}
+
+/// What the list shows: a filter and a page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct StaffQuery {
+    /// Free text; matches name, CCCD, phone, e-mail, position, team, code,
+    /// ignoring case and diacritics. Every word must match.
+    pub search: String,
+    /// Only active or only left people; `None` for everyone.
+    pub status: Option<StaffStatus>,
+    /// Exact position.
+    pub position: Option<String>,
+    /// Exact team.
+    pub team: Option<String>,
+    /// Only people with warnings to follow up.
+    pub flagged_only: bool,
+    /// Page size (0 = no limit).
+    pub limit: u32,
+    /// Rows to skip.
+    pub offset: u32,
+}
+
+/// One page of the list, with counts for the filters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StaffPage {
+    /// The people on this page, in Vietnamese list order.
+    pub items: Vec<Staff>,
+    /// How many match the filter in all.
+    pub total: u32,
+}
+
+/// Register-wide counts and filter choices.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct StaffSummary {
+    /// People working at the unit.
+    pub active: u32,
+    /// People who left.
+    pub left: u32,
+    /// Active people with warnings to follow up.
+    pub flagged: u32,
+    /// Positions in use, for the filter.
+    pub positions: Vec<String>,
+    /// Teams in use, for the filter.
+    pub teams: Vec<String>,
 }

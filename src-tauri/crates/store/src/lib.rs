@@ -16,6 +16,7 @@ pub mod setting;
 pub mod staff;
 pub mod unit;
 
+use chungthu_model::backup::BackupReason;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -125,7 +126,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         if migrate::pending(&conn)? && has_content(&conn)? {
             // A migration rewrites the schema: keep the data as it was first.
-            backup_into_dir(&conn, path, backup::BackupReason::BeforeMigration, true)?;
+            backup_into_dir(&conn, path, BackupReason::BeforeMigration, true)?;
         }
         let mut store = Store { conn, path: path.to_owned() };
         migrate::run(&mut store.conn)?;
@@ -153,13 +154,13 @@ impl Store {
     /// When the chosen folder cannot be written (a USB drive not plugged in),
     /// the backup goes to the default folder instead: a backup somewhere
     /// beats none. Returns the new file.
-    pub fn backup(&self, reason: backup::BackupReason) -> Result<PathBuf> {
+    pub fn backup(&self, reason: BackupReason) -> Result<PathBuf> {
         backup_into_dir(&self.conn, &self.path, reason, true)
     }
 
     /// Like [`Store::backup`] but deletes nothing: before a restore, the
     /// backup about to be restored must not be pruned away.
-    pub fn backup_without_pruning(&self, reason: backup::BackupReason) -> Result<PathBuf> {
+    pub fn backup_without_pruning(&self, reason: BackupReason) -> Result<PathBuf> {
         backup_into_dir(&self.conn, &self.path, reason, false)
     }
 
@@ -193,12 +194,7 @@ fn has_content(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM sqlite_schema)", [], |r| r.get(0))?)
 }
 
-fn backup_into_dir(
-    conn: &Connection,
-    db: &Path,
-    reason: backup::BackupReason,
-    prune: bool,
-) -> Result<PathBuf> {
+fn backup_into_dir(conn: &Connection, db: &Path, reason: BackupReason, prune: bool) -> Result<PathBuf> {
     let now = backup::now_local();
     let default = backup::default_dir(db);
     // A file from before the setting table existed has no chosen folder.

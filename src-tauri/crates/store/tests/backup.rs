@@ -1,8 +1,9 @@
 //! Backups and restores against real SQLite files in a temporary folder.
 
+use chungthu_model::backup::BackupReason;
 use chungthu_model::staff::{StaffInput, validate};
 use chungthu_model::{NameOrder, VnDate};
-use chungthu_store::backup::{self, BackupReason};
+use chungthu_store::backup;
 use chungthu_store::rusqlite::Connection;
 use chungthu_store::{Store, StoreError, setting, staff};
 use std::path::{Path, PathBuf};

@@ -1,8 +1,9 @@
 //! The store against real SQLite files in a temporary folder.
 
+use chungthu_model::staff::StaffQuery;
 use chungthu_model::staff::{StaffInput, validate};
 use chungthu_model::{NameOrder, VnDate};
-use chungthu_store::staff::{self, StaffQuery};
+use chungthu_store::staff;
 use chungthu_store::{LATEST_VERSION, Store, StoreError};
 use std::path::Path;
 

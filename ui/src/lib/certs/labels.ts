@@ -1,15 +1,8 @@
 // Vietnamese words for the certificate and request codes of the backend.
 
-import type { CertForm, CertKind, CertStatus, MatchKind, RequestKind, RequestStatus } from '../bindings';
+import type { CertForm, MatchKind, RequestKind, RequestStatus } from '../bindings';
 
-export const CERT_STATUS_LABEL: Record<CertStatus, string> = {
-  valid: 'Còn hiệu lực',
-  expiring: 'Sắp hết hạn',
-  expired: 'Đã hết hạn',
-  revoked: 'Đã thu hồi',
-};
-
-export const CERT_KIND_LABEL: Record<CertKind, string> = { specialised: 'Chuyên dùng', public: 'Công cộng' };
+export { CERT_KIND_LABEL, CERT_STATUS_LABEL, REQUEST_STATUS_LABEL } from '../labels';
 
 export const CERT_FORM_LABEL: Record<CertForm, string> = {
   token: 'USB Token',
@@ -28,14 +21,6 @@ export const REQUEST_KIND_LABEL: Record<RequestKind, string> = {
   renewal: 'Gia hạn',
   change: 'Thay đổi thông tin',
   revocation: 'Thu hồi',
-};
-
-export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
-  marked: 'Đã đánh dấu',
-  exported: 'Đã xuất danh sách',
-  sent: 'Đã gửi',
-  done: 'Đã xong',
-  rejected: 'Bị trả lại',
 };
 
 /** The moves the backend allows from each state (api/src/requests.rs `next_states`). */

@@ -1,8 +1,8 @@
 // Vietnamese words for the backend's codes.
 
-import type { Gender, LeftReason, StaffStatus } from '../bindings';
+import type { LeftReason, StaffStatus } from '../bindings';
 
-export const GENDER_LABEL: Record<Gender, string> = { male: 'Nam', female: 'Nữ' };
+export { GENDER_LABEL } from '../labels';
 
 export const STATUS_LABEL: Record<StaffStatus, string> = { active: 'Đang công tác', left: 'Đã nghỉ' };
 
