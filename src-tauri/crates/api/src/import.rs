@@ -21,8 +21,8 @@ use chungthu_import::{
 };
 use chungthu_model::backup::BackupReason;
 use chungthu_model::digest::sha256_hex;
+use chungthu_model::staff::{FIELD_NAMES, StaffFields, validate};
 use chungthu_model::staff::{Staff, StaffQuery};
-use chungthu_model::staff::{StaffFields, validate};
 use chungthu_model::{Field, IdNumber, LeftReason, NameOrder, Phone, Problem, Severity, StaffInput, VnDate};
 use chungthu_store::rusqlite::{Connection, Error, ffi};
 use chungthu_store::staff as table;
@@ -424,7 +424,7 @@ fn apply_plan(
 struct Added {
     count: u32,
     flagged: u32,
-    filled: [bool; FILLABLE.len()],
+    filled: [bool; FIELD_NAMES.len()],
 }
 
 impl Added {
@@ -469,30 +469,17 @@ impl Added {
     }
 
     fn field_names(&self) -> Vec<&'static str> {
-        FILLABLE.iter().zip(self.filled).filter_map(|(name, filled)| filled.then_some(*name)).collect()
+        FIELD_NAMES.iter().zip(self.filled).filter_map(|(name, filled)| filled.then_some(*name)).collect()
     }
 }
 
-/// Fields a new person may have filled, by column name.
-const FILLABLE: [&str; 11] = [
-    "full_name",
-    "birth_date",
-    "gender",
-    "position",
-    "team",
-    "staff_code",
-    "cccd",
-    "cccd_issued_on",
-    "phone",
-    "email",
-    "notes",
-];
-
-/// Which of [`FILLABLE`] a new person has.
-fn filled(f: &StaffFields) -> [bool; FILLABLE.len()] {
+/// Which of [`FIELD_NAMES`] a new person has; a year of birth alone counts
+/// as `birth_date`, the field the user filled.
+fn filled(f: &StaffFields) -> [bool; FIELD_NAMES.len()] {
     [
         true,
         f.birth_date.is_some() || f.birth_year.is_some(),
+        false,
         f.gender.is_some(),
         f.position.is_some(),
         f.team.is_some(),

@@ -1,8 +1,8 @@
 //! The staff register: add, edit, check, mark as left, list.
 
 use crate::{Api, ApiError, Result};
+use chungthu_model::staff::{FIELD_NAMES, Validated, validate};
 use chungthu_model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
-use chungthu_model::staff::{Validated, validate};
 use chungthu_model::{Field, LeftReason, Problem, StaffInput, VnDate};
 use chungthu_store::audit;
 use chungthu_store::rusqlite::Connection;
@@ -255,22 +255,8 @@ pub fn input_of(s: &Staff) -> StaffInput {
 /// Names of the fields that differ between two versions of a person (all
 /// filled fields for a new one): names only, never values, for the audit log.
 fn changed_fields(old: Option<&Staff>, new: &Staff) -> Vec<&'static str> {
-    const FIELDS: [&str; 12] = [
-        "full_name",
-        "birth_date",
-        "birth_year",
-        "gender",
-        "position",
-        "team",
-        "staff_code",
-        "cccd",
-        "cccd_issued_on",
-        "phone",
-        "email",
-        "notes",
-    ];
     let value = |s: Option<&Staff>| serde_json::to_value(s).unwrap_or_default();
     let (a, b) = (value(old), value(Some(new)));
     let null = serde_json::Value::Null;
-    FIELDS.into_iter().filter(|k| a.get(k).unwrap_or(&null) != b.get(k).unwrap_or(&null)).collect()
+    FIELD_NAMES.into_iter().filter(|k| a.get(k).unwrap_or(&null) != b.get(k).unwrap_or(&null)).collect()
 }

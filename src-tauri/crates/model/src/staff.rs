@@ -9,6 +9,23 @@ use crate::text::{clean_line, clean_multiline, fold};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// A person's fields that the user fills, by their stored (and JSON) names:
+/// what the audit log names when they change.
+pub const FIELD_NAMES: [&str; 12] = [
+    "full_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "position",
+    "team",
+    "staff_code",
+    "cccd",
+    "cccd_issued_on",
+    "phone",
+    "email",
+    "notes",
+];
+
 /// Positions offered in the form; any other text is accepted too.
 pub const USUAL_POSITIONS: [&str; 14] = [
     "Hiệu trưởng",

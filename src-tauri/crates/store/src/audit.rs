@@ -23,21 +23,7 @@ pub fn record(
 
 /// The newest entries first.
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, os_user, entity, entity_id, action, fields FROM audit_log ORDER BY id DESC LIMIT ?1",
-    )?;
-    let rows = stmt.query_map([limit], |r| {
-        Ok(AuditEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            os_user: r.get(2)?,
-            entity: r.get(3)?,
-            entity_id: r.get(4)?,
-            action: r.get(5)?,
-            fields: r.get(6)?,
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    Ok(search(conn, &AuditFilter { limit, ..AuditFilter::default() })?.0)
 }
 
 /// Which entries the audit viewer shows. Times are UTC ISO 8601 bounds
