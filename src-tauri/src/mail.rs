@@ -5,7 +5,9 @@
 //! recorded.
 
 use crate::{AppState, Reply, on_worker, with_api};
-use chungthu_api::mail::{DraftSaved, MailCompose, MailPreview, MailSettings, Password, Queued, SmtpSettings, Template};
+use chungthu_api::mail::{
+    DraftSaved, MailCompose, MailPreview, MailSettings, Password, Queued, SmtpSettings, Template,
+};
 use chungthu_api::model::outbox::{BatchFacts, OutboxItem};
 use std::path::PathBuf;
 use std::time::Duration;

@@ -2,10 +2,10 @@
 //! person's history.
 
 use crate::{Reply, with_api};
+use chungthu_api::model::request::RequestStatus;
 use chungthu_api::requests::{
     BulkOutcome, BulkRequestInput, RequestInput, RequestQuery, RequestView, RevocationProposal, StaffHistory,
 };
-use chungthu_api::model::request::RequestStatus;
 use tauri::AppHandle;
 
 #[tauri::command]

@@ -1,9 +1,9 @@
 //! Window commands of the staff register.
 
 use crate::{Reply, with_api};
+use chungthu_api::model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
 use chungthu_api::model::{Problem, StaffInput};
 use chungthu_api::staff::{Leaving, Saved};
-use chungthu_api::model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
 use tauri::AppHandle;
 
 #[tauri::command]

@@ -12,8 +12,8 @@ use chungthu_api::mail::{
 };
 use chungthu_api::model::digest::sha256_hex as sha256;
 use chungthu_api::model::outbox::OutboxState;
-use chungthu_mail::Transport;
 use chungthu_api::{Api, ApiError};
+use chungthu_mail::Transport;
 use mail_parser::{MessageParser, MimeHeaders};
 use std::path::Path;
 use std::sync::Mutex;
@@ -326,11 +326,7 @@ fn a_refused_password_fails_for_good_and_never_leaks() {
     let good = api.stored_mail_password().unwrap();
     api.resend_outbox(item.id).unwrap();
     let report = send_due(&mut api, OffsetDateTime::now_utc, |c| {
-        chungthu_mail::send(
-            &Transport::new(&c.smtp)?.trusting_only(&ca_pem),
-            good.as_ref(),
-            &c.outgoing,
-        )
+        chungthu_mail::send(&Transport::new(&c.smtp)?.trusting_only(&ca_pem), good.as_ref(), &c.outgoing)
     })
     .unwrap();
     assert_eq!(report.sent, 1);

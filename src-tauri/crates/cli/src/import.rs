@@ -3,8 +3,8 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
-use chungthu_api::import::{StaffImportOutcome, StaffImportPreview, StaffImportRequest};
 use chungthu_api::import::{FileFormat, ImportProblem, ReconcilePlan};
+use chungthu_api::import::{StaffImportOutcome, StaffImportPreview, StaffImportRequest};
 use chungthu_api::model::Field;
 use clap::Args;
 use serde::Serialize;
