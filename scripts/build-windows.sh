@@ -74,7 +74,7 @@ for f in chungthu-app.exe WebView2Loader.dll chungthu.exe; do
 done
 
 step "Kiểm tra tệp .exe"
-# Nothing here can run a Windows program: check what the loader will see.
+# What the loader will see (scripts/check-windows-install.sh then runs them under Wine).
 objdump=x86_64-w64-mingw32-objdump
 subsystem() { "$objdump" -p "$1" | awk '/^Subsystem/ {print $2}'; }
 [ "$(subsystem "$RELEASE_DIR/chungthu-app.exe")" = 00000002 ] ||
@@ -99,14 +99,8 @@ done
 
 step "Bộ cài (NSIS)"
 version=$(node -p "require('./src-tauri/tauri.conf.json').version")
-numeric=${version%%[-+]*}
-mkdir -p "$OUT_DIR"
 installer=$OUT_DIR/ChungThu-$version-setup.exe
-makensis -V2 -INPUTCHARSET UTF8 \
-    "-DVERSION=$version" "-DVERSION4=$numeric.0" \
-    "-DSRC_DIR=$RELEASE_DIR" "-DICON=$ROOT/src-tauri/icons/icon.ico" \
-    "-DOUTFILE=$installer" \
-    installer/windows/chungthu.nsi
+scripts/make-installer.sh "$RELEASE_DIR" "$version" "$installer"
 
 step "Kiểm tra bộ cài"
 scripts/check-windows-installer.sh "$installer"

@@ -19,6 +19,10 @@ packages=(
 )
 if $with_tests; then
   packages+=(xvfb xauth webkit2gtk-driver python3 python3-venv)
+  # The Windows build run under Wine (scripts/test-windows.sh,
+  # scripts/check-windows-install.sh); the NSIS installer is a 32-bit
+  # program and needs wine32.
+  packages+=(wine wine64 wine32:i386 mingw-w64 nsis p7zip-full xdotool)
 fi
 
 missing=()
@@ -28,6 +32,9 @@ done
 if ((${#missing[@]})); then
   echo "==> Cài gói hệ thống: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  if [[ " ${missing[*]} " == *":i386 "* ]] && ! dpkg --print-foreign-architectures | grep -qx i386; then
+    "${sudo[@]}" dpkg --add-architecture i386
+  fi
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi

@@ -2,7 +2,8 @@
 # Command 2 of the README (and all that .ci/run does): install what the tests
 # need, then run every check and test: formatting, lints, the window's type
 # check and component tests, every Rust test, the real-app end-to-end tests
-# under Xvfb, and the Windows build with its installer checks. Benchmarks and
+# under Xvfb, the Windows build's tests under Wine, and the Windows build with
+# its installer installed, updated and removed under Wine. Benchmarks and
 # fuzzing are separate (see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,11 +35,17 @@ cargo clippy --workspace --all-targets "${features[@]}" -- -D warnings
 step "Rust: kiểm thử"
 cargo test --workspace "${features[@]}"
 
+step "Rust: kiểm thử của bản Windows, chạy dưới Wine"
+scripts/test-windows.sh
+
 step "Ứng dụng thật dưới Xvfb (tauri-driver + WebKitWebDriver)"
 cargo build -p chungthu-app -p chungthu-cli "${features[@]}"
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1366x860x24" npm test)
 
 step "Bản cho Windows và bộ cài (kiểm tra tệp .exe và nội dung bộ cài)"
 scripts/build-windows.sh
+
+step "Bộ cài Windows dưới Wine: cài, cập nhật giữ dữ liệu, gỡ; máy thiếu WebView2"
+scripts/check-windows-install.sh
 
 step "Tất cả kiểm thử đều đạt."

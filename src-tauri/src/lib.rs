@@ -9,6 +9,7 @@ mod mail;
 mod requests;
 mod staff;
 mod unit;
+mod webview2;
 
 use chungthu_api::{Api, AppInfo, ErrorBody, paths};
 use std::path::PathBuf;
@@ -94,8 +95,12 @@ fn focus_main_window(app: &AppHandle) {
 
 /// Starts the app on the database chosen by `CHUNGTHU_DB` or the default.
 /// The window comes first; the database is opened (checked, migrated,
-/// backed up once a day) behind it, and its data follows.
-pub fn run() {
+/// backed up once a day) behind it, and its data follows. Fails (after
+/// telling the user) when Windows cannot draw the window.
+pub fn run() -> std::process::ExitCode {
+    if !webview2::runtime_ready() {
+        return std::process::ExitCode::FAILURE;
+    }
     let db = paths::resolve_db(None);
     // The OS credential store for the SMTP password; without one (no session
     // bus) the window says so and asks for the password at each send.
@@ -180,11 +185,14 @@ pub fn run() {
             requests::staff_history,
         ])
         .run(tauri::generate_context!())
-        .unwrap_or_else(|e| {
-            // Nothing else can be shown without a window; the message is for a log.
-            eprintln!("ChungThu không khởi động được: {e}");
-            std::process::exit(1)
-        });
+        .map_or_else(
+            |e| {
+                // Nothing else can be shown without a window; the message is for a log.
+                eprintln!("ChungThu không khởi động được: {e}");
+                std::process::ExitCode::FAILURE
+            },
+            |()| std::process::ExitCode::SUCCESS,
+        )
 }
 
 /// Opens the register behind the shown window (with the daily backup),
