@@ -124,6 +124,7 @@ fn main() {
     );
     print!("{report}");
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../target/bench-search.json");
+    std::fs::create_dir_all(out.parent().expect("a folder")).expect("create target/");
     std::fs::write(&out, report).expect("write report");
     eprintln!("written to {}", out.display());
 }

@@ -78,6 +78,11 @@ fn import_adds_identity_matches_and_holds_name_matches_for_confirmation() {
     assert_eq!(mine[0]["valid_to"], "2024-05-21");
     let soon = json(&run(&db, &["cert", "list", "--expiring-within", "36500", "--json"]));
     assert_eq!(soon.as_array().unwrap().len(), 1, "expired ones are not 'expiring'");
+    // On the pinned today (common::TODAY), whatever the real date.
+    let hers = json(&run(&db, &["cert", "list", "--staff", &huong, "--json"]));
+    assert_eq!((&hers[0]["status"], &hers[0]["days_left"]), (&Value::from("valid"), &Value::from(633)));
+    let within = |days: &str| json(&run(&db, &["cert", "list", "--expiring-within", days, "--json"]));
+    assert_eq!((within("633").as_array().unwrap().len(), within("632").as_array().unwrap().len()), (1, 0));
 }
 
 #[test]
