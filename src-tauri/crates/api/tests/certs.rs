@@ -276,7 +276,7 @@ fn a_folder_is_read_whole_each_file_with_its_own_result() {
     assert_eq!(
         results,
         vec![
-            ("cũ/lan.CER".into(), lan, None),
+            (Path::new("cũ").join("lan.CER").display().to_string(), lan, None),
             ("empty.cer".into(), None, Some("cert_empty".into())),
             ("huong.cer".into(), Some("Nguyễn Thị Hương".into()), None),
         ],
