@@ -4,11 +4,11 @@
 
 use crate::{Failure, print_json};
 use chungthu_api::Api;
-use chungthu_api::mail::{MailDraft, NamedFile, Password, Security, SmtpChange, state_label};
+use chungthu_api::mail::{MailCompose, MailDraft, Password, Security, SmtpChange, state_label};
 use chungthu_api::model::outbox::{OutboxItem, OutboxState};
 use clap::{Args, Subcommand, ValueEnum};
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use time::OffsetDateTime;
 
 /// Environment variable with the SMTP password for scripted use.
@@ -277,26 +277,16 @@ fn password(api: &mut Api, forget: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-fn read(path: &Path) -> Result<NamedFile, Failure> {
-    let content = std::fs::read(path)
-        .map_err(|e| Failure::Usage(format!("Không đọc được tệp {}: {e}.", path.display())))?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(NamedFile { file_name, content })
-}
-
 fn draft(api: &Api, c: &ComposeArgs) -> Result<MailDraft, Failure> {
     let preview = api.mail_preview(c.batch)?;
-    let mut files = Vec::new();
-    for path in c.docx.iter().chain(&c.scan) {
-        files.push(read(path)?);
-    }
-    Ok(MailDraft {
+    let compose = MailCompose {
         batch_id: c.batch,
         to: c.to.clone().unwrap_or(preview.to),
         subject: c.subject.clone().unwrap_or(preview.subject),
         body: preview.body,
-        files,
-    })
+        files: c.docx.iter().chain(&c.scan).map(|p| p.display().to_string()).collect(),
+    };
+    Ok(compose.read()?)
 }
 
 fn print_item(i: &OutboxItem) {
