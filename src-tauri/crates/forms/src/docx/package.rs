@@ -18,11 +18,6 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 /// in a form sets a height, so it marks the rows to repeat on each page.
 pub(crate) const HEADER_ROW_MARK: f32 = 454.0;
 
-/// How docx-rs writes the marked row's properties.
-const MARKED_ROW: &str = r#"<w:trPr><w:trHeight w:val="454" w:hRule="atLeast" />"#;
-/// The same with the repeat flag (CT_TrPrBase is a choice, any order).
-const REPEATED_ROW: &str = r#"<w:trPr><w:tblHeader /><w:trHeight w:val="454" w:hRule="atLeast" />"#;
-
 /// The theme part. The main document part must have one (ECMA-376 Part 1,
 /// 11.3.10: a document part has an implicit relationship to a theme part,
 /// which Word's validator requires); its fonts are the decree's, though
@@ -51,7 +46,17 @@ pub(crate) fn package(stored: &[u8], tables: usize) -> Result<Vec<u8>, FormError
         entry.read_to_end(&mut buffer).map_err(io_error)?;
         let name = entry.name().map_err(zip_error)?.to_string();
         let part = match name.as_str() {
-            "word/document.xml" => in_schema_order(&repeat_header_rows(&buffer, tables)?)?,
+            "word/document.xml" => {
+                let (document, header_rows) = in_schema_order(&buffer)?;
+                // Another count means the marker's spelling changed with
+                // docx-rs, and the form would silently lose its repeated headers.
+                if header_rows != tables {
+                    return Err(FormError::Docx(format!(
+                        "không đánh dấu được dòng tiêu đề lặp lại ({header_rows}/{tables} bảng)"
+                    )));
+                }
+                document
+            }
             "[Content_Types].xml" => with_last_child(
                 &buffer,
                 BytesStart::new("Override").with_attributes([
@@ -67,7 +72,7 @@ pub(crate) fn package(stored: &[u8], tables: usize) -> Result<Vec<u8>, FormError
                     ("Target", "theme/theme1.xml"),
                 ]),
             )?,
-            n if n.starts_with("word/") && n.ends_with(".xml") => in_schema_order(&buffer)?,
+            n if n.starts_with("word/") && n.ends_with(".xml") => in_schema_order(&buffer)?.0,
             _ => std::mem::take(&mut buffer),
         };
         output.start_file(name, options).map_err(zip_error)?;
@@ -78,33 +83,21 @@ pub(crate) fn package(stored: &[u8], tables: usize) -> Result<Vec<u8>, FormError
     Ok(output.finish().map_err(zip_error)?.into_inner())
 }
 
-/// Turns every marked row of `document.xml` into a repeating header row.
-/// `expected` is the number of data tables: a different count means the
-/// marker's spelling changed with docx-rs, and the form would silently lose
-/// its repeated headers.
-fn repeat_header_rows(document: &[u8], expected: usize) -> Result<Vec<u8>, FormError> {
-    let xml = std::str::from_utf8(document).map_err(|e| FormError::Docx(e.to_string()))?;
-    let found = xml.matches(MARKED_ROW).count();
-    if found != expected {
-        return Err(FormError::Docx(format!(
-            "không đánh dấu được dòng tiêu đề lặp lại ({found}/{expected} bảng)"
-        )));
-    }
-    Ok(xml.replace(MARKED_ROW, REPEATED_ROW).into_bytes())
-}
-
 /// `part` with the children of every element the schema orders (see
 /// [`schema::child_order`]) in that order, and without what it does not
-/// declare. Everything else is copied byte for byte: a 5,000-row list's
+/// declare; and every row marked with [`HEADER_ROW_MARK`] repeated on each
+/// page (`w:tblHeader`, which docx-rs has no API for), with their count.
+/// Everything else is copied byte for byte: a 5,000-row list's
 /// document.xml is 16 MB, and copying untouched spans keeps this pass a
 /// small part of the build.
-fn in_schema_order(part: &[u8]) -> Result<Vec<u8>, FormError> {
+fn in_schema_order(part: &[u8]) -> Result<(Vec<u8>, usize), FormError> {
     let xml = std::str::from_utf8(part).map_err(|e| FormError::Docx(e.to_string()))?;
     let mut reader = Reader::from_str(xml);
     let mut pass =
         Pass { xml: part, out: Vec::with_capacity(part.len()), children: Vec::new(), moved: Vec::new() };
     // Input before this offset is in `out` already.
     let mut copied = 0;
+    let mut header_rows = 0;
     loop {
         let from = position(&reader);
         match reader.read_event().map_err(xml_error)? {
@@ -121,11 +114,24 @@ fn in_schema_order(part: &[u8]) -> Result<Vec<u8>, FormError> {
                 pass.tag(&tag, from, position(&reader))?;
                 copied = position(&reader);
             }
+            // Row properties are a choice (any order), so they come here.
+            Event::Empty(tag) if tag.local_name().as_ref() == "trHeight" && is_header_mark(&tag)? => {
+                pass.out.extend_from_slice(&part[copied..from]);
+                pass.out.extend_from_slice(b"<w:tblHeader />");
+                copied = from;
+                header_rows += 1;
+            }
             _ => {}
         }
     }
     pass.out.extend_from_slice(&part[copied..]);
-    Ok(pass.out)
+    Ok((pass.out, header_rows))
+}
+
+/// Whether a row's height is the header row's mark.
+fn is_header_mark(height: &BytesStart<'_>) -> Result<bool, FormError> {
+    let value = height.try_get_attribute("w:val").map_err(|e| FormError::Docx(e.to_string()))?;
+    Ok(value.is_some_and(|v| v.value.parse::<f32>() == Ok(HEADER_ROW_MARK)))
 }
 
 /// Where `reader` is in its input: the end of the last event, the start of
