@@ -8,7 +8,8 @@ use crate::{AppState, Reply, on_worker, with_api};
 use chungthu_api::mail::{
     DraftSaved, MailCompose, MailPreview, MailSettings, Password, Queued, SmtpSettings, Template,
 };
-use chungthu_api::model::outbox::{BatchFacts, OutboxItem};
+use chungthu_api::model::batch::Batch;
+use chungthu_api::model::outbox::OutboxItem;
 use std::path::PathBuf;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
@@ -43,7 +44,7 @@ pub async fn mail_password_forget(app: AppHandle) -> Reply<()> {
 }
 
 #[tauri::command]
-pub async fn mail_batches(app: AppHandle) -> Reply<Vec<BatchFacts>> {
+pub async fn mail_batches(app: AppHandle) -> Reply<Vec<Batch>> {
     with_api(&app, move |api| api.mail_batches()).await
 }
 

@@ -1653,6 +1653,64 @@ signature_space_lines: number,
  */
 signer_name: string, };
 
+export type Batch = { 
+/**
+ * Row id (the list's number).
+ */
+id: number, 
+/**
+ * Which list.
+ */
+kind: BatchKind, 
+/**
+ * File name of the Word document.
+ */
+file_name: string, 
+/**
+ * Full path it was written to.
+ */
+path: string, 
+/**
+ * SHA-256 of the document's bytes, lower-case hex.
+ */
+sha256: string, 
+/**
+ * Rows in the document.
+ */
+row_count: number, 
+/**
+ * How the date line was printed.
+ */
+date_mode: DateMode, 
+/**
+ * The date printed, when `date_mode` is `today`.
+ */
+date_on: VnDate | null, 
+/**
+ * Exported or sent.
+ */
+status: BatchStatus, 
+/**
+ * The later list that replaced this one.
+ */
+superseded_by: number | null, 
+/**
+ * Full path of the Excel copy, when one was written.
+ */
+xlsx_path: string | null, 
+/**
+ * SHA-256 of the Excel copy.
+ */
+xlsx_sha256: string | null, 
+/**
+ * UTC time of the export.
+ */
+created_at: string, 
+/**
+ * UTC time it was sent.
+ */
+sent_at: string | null, };
+
 export type BatchView = { 
 /**
  * The form's title.
@@ -1908,48 +1966,6 @@ credential_store: boolean,
  */
 password_saved: boolean, };
 
-export type BatchFacts = { 
-/**
- * Row id.
- */
-id: number, 
-/**
- * `issuance`, `revocation`, `renewal`, `change`, `certificates`, `email_summary`.
- */
-kind: string, 
-/**
- * The Word file's name as exported.
- */
-file_name: string, 
-/**
- * Where the export wrote it (empty for a list recorded before paths were kept).
- */
-path: string, 
-/**
- * SHA-256 of the exported Word file.
- */
-sha256: string, 
-/**
- * People in the list.
- */
-row_count: number, 
-/**
- * `exported` or `sent`.
- */
-status: string, 
-/**
- * The later export that replaces this one, if any.
- */
-superseded_by: number | null, 
-/**
- * When it was exported.
- */
-created_at: string, 
-/**
- * When it was sent.
- */
-sent_at: string | null, };
-
 export type MailPreview = { 
 /**
  * Subject.
@@ -1966,7 +1982,7 @@ to: string,
 /**
  * The list, when one was chosen.
  */
-batch: BatchFacts | null, };
+batch: Batch | null, };
 
 export type MailCompose = { 
 /**

@@ -1,6 +1,6 @@
 // Generated from the Rust commands by src-tauri/tests/commands.rs. Do not edit.
 
-import type { AppInfo, AuditPage, AuditQuery, BackupInfo, BackupList, BatchFacts, BatchKind, BatchView, BulkOutcome, BulkRequestInput, CertInput, CertQuery, CertView, Dashboard, DateMode, DraftSaved, ExportOutcome, ExportReview, ImportChoice, ImportItem, ImportOutcome, Leaving, MailCompose, MailPreview, MailSettings, OutboxItem, Problem, Provider, ProviderInput, Queued, Recovered, RequestInput, RequestQuery, RequestStatus, RequestView, Restored, RevocationProposal, Saved, SmtpSettings, Staff, StaffHistory, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportRequest, StaffInput, StaffPage, StaffQuery, StaffSummary, Template, Unit } from './bindings';
+import type { AppInfo, AuditPage, AuditQuery, BackupInfo, BackupList, Batch, BatchKind, BatchView, BulkOutcome, BulkRequestInput, CertInput, CertQuery, CertView, Dashboard, DateMode, DraftSaved, ExportOutcome, ExportReview, ImportChoice, ImportItem, ImportOutcome, Leaving, MailCompose, MailPreview, MailSettings, OutboxItem, Problem, Provider, ProviderInput, Queued, Recovered, RequestInput, RequestQuery, RequestStatus, RequestView, Restored, RevocationProposal, Saved, SmtpSettings, Staff, StaffHistory, StaffImportChoices, StaffImportOutcome, StaffImportPreview, StaffImportRequest, StaffInput, StaffPage, StaffQuery, StaffSummary, Template, Unit } from './bindings';
 
 /** Each command's arguments (camelCase keys of the Rust parameters) and reply. */
 export type Commands = {
@@ -33,7 +33,7 @@ export type Commands = {
   mail_settings_save: { args: { smtp: SmtpSettings; template: Template }; reply: MailSettings };
   mail_password_save: { args: { password: string }; reply: null };
   mail_password_forget: { args: Record<string, never>; reply: null };
-  mail_batches: { args: Record<string, never>; reply: BatchFacts[] };
+  mail_batches: { args: Record<string, never>; reply: Batch[] };
   mail_preview: { args: { batchId: number | null }; reply: MailPreview };
   mail_pick_files: { args: Record<string, never>; reply: string[] };
   mail_queue: { args: { compose: MailCompose }; reply: Queued };

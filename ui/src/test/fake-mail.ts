@@ -2,7 +2,7 @@
 // exported lists, an outbox whose sends succeed, stay queued (offline) or
 // need a password, as the test decides. No network, no files.
 
-import type { BatchFacts, MailSettings, OutboxItem, OutboxState } from '../lib/bindings';
+import type { Batch, MailSettings, OutboxItem, OutboxState } from '../lib/bindings';
 import type { Commands } from '../lib/ipc';
 
 export type MailCommand =
@@ -48,7 +48,7 @@ export class FakeMail implements MailHandlers {
     credential_store: true,
     password_saved: true,
   };
-  batches: BatchFacts[] = [
+  batches: Batch[] = [
     {
       id: 3,
       kind: 'revocation',
@@ -56,8 +56,12 @@ export class FakeMail implements MailHandlers {
       path: 'C:\\Users\\vanthu\\Documents\\ChungThu\\Danh sách thu hồi chứng thư số.docx',
       sha256: 'ab'.repeat(32),
       row_count: 2,
+      date_mode: 'today',
+      date_on: '2026-03-05',
       status: 'exported',
       superseded_by: null,
+      xlsx_path: null,
+      xlsx_sha256: null,
       created_at: '2026-03-05T02:00:00Z',
       sent_at: null,
     },

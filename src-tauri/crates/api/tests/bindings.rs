@@ -28,9 +28,9 @@ use chungthu_api::mail::{
 use chungthu_api::mail::{Preset, Security, SmtpSettings, Template};
 use chungthu_api::model::audit::AuditEntry;
 use chungthu_api::model::backup::{BackupContent, BackupInfo, BackupReason};
-use chungthu_api::model::batch::{BatchKind, BatchStatus, DateMode};
+use chungthu_api::model::batch::{Batch, BatchKind, BatchStatus, DateMode};
 use chungthu_api::model::certificate::CertForm;
-use chungthu_api::model::outbox::{BatchFacts, OutboxFile, OutboxItem, OutboxState};
+use chungthu_api::model::outbox::{OutboxFile, OutboxItem, OutboxState};
 use chungthu_api::model::provider::{CertKind, Provider};
 use chungthu_api::model::request::{RequestEvent, RequestKind, RequestStatus};
 use chungthu_api::model::staff::{Staff, StaffPage, StaffQuery, StaffSummary};
@@ -144,6 +144,7 @@ fn generate() -> String {
         decl::<PageColumn>(&cfg),
         decl::<PageTable>(&cfg),
         decl::<FormPage>(&cfg),
+        decl::<Batch>(&cfg),
         decl::<BatchView>(&cfg),
         decl::<ExportReview>(&cfg),
         decl::<ExportOutcome>(&cfg),
@@ -153,7 +154,6 @@ fn generate() -> String {
         decl::<Preset>(&cfg),
         decl::<Placeholder>(&cfg),
         decl::<MailSettings>(&cfg),
-        decl::<BatchFacts>(&cfg),
         decl::<MailPreview>(&cfg),
         decl::<MailCompose>(&cfg),
         decl::<OutboxState>(&cfg),

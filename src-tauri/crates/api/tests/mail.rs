@@ -10,6 +10,7 @@ use chungthu_api::mail::{
     INTERRUPTED, LONGEST_SEND, MailDraft, MailError, NamedFile, Password, Security, SmtpSettings, Template,
     retry_due, send_due, send_now,
 };
+use chungthu_api::model::batch::BatchStatus;
 use chungthu_api::model::digest::sha256_hex as sha256;
 use chungthu_api::model::outbox::OutboxState;
 use chungthu_api::{Api, ApiError};
@@ -124,7 +125,7 @@ fn a_list_goes_out_once_and_the_batch_becomes_sent() {
     assert!(item.sent_at.is_some());
     assert_eq!(item.message_id, queued.item.message_id, "the Message-ID fixed at queue time went out");
     let b = api.mail_batches().unwrap().into_iter().find(|b| b.id == batch).unwrap();
-    assert_eq!(b.status, "sent");
+    assert_eq!(b.status, BatchStatus::Sent);
     assert!(b.sent_at.is_some());
 
     let got = server.wait_for(1);
@@ -406,7 +407,7 @@ fn a_crash_mid_send_leaves_the_message_uncertain_and_never_resent() {
     // The user found it in the Sent folder.
     let item = api.confirm_outbox_sent(item.id).unwrap();
     assert_eq!(item.state, OutboxState::Sent);
-    assert_eq!(api.mail_batches().unwrap()[0].status, "sent");
+    assert_eq!(api.mail_batches().unwrap()[0].status, BatchStatus::Sent);
     assert!(matches!(api.cancel_outbox(item.id), Err(ApiError::Refused(_))));
 }
 
@@ -530,7 +531,11 @@ fn draft_needs_no_server_and_carries_both_files() {
     );
     assert_list_received(&raw);
     assert!(api.outbox().unwrap().is_empty(), "a draft is not queued");
-    assert_eq!(api.mail_batches().unwrap()[0].status, "exported", "a draft does not make the list sent");
+    assert_eq!(
+        api.mail_batches().unwrap()[0].status,
+        BatchStatus::Exported,
+        "a draft does not make the list sent"
+    );
 }
 
 #[test]

@@ -92,28 +92,3 @@ pub struct OutboxItem {
     /// Its files.
     pub files: Vec<OutboxFile>,
 }
-
-/// The facts of an exported list that sending needs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct BatchFacts {
-    /// Row id.
-    pub id: i64,
-    /// `issuance`, `revocation`, `renewal`, `change`, `certificates`, `email_summary`.
-    pub kind: String,
-    /// The Word file's name as exported.
-    pub file_name: String,
-    /// Where the export wrote it (empty for a list recorded before paths were kept).
-    pub path: String,
-    /// SHA-256 of the exported Word file.
-    pub sha256: String,
-    /// People in the list.
-    pub row_count: i64,
-    /// `exported` or `sent`.
-    pub status: String,
-    /// The later export that replaces this one, if any.
-    pub superseded_by: Option<i64>,
-    /// When it was exported.
-    pub created_at: String,
-    /// When it was sent.
-    pub sent_at: Option<String>,
-}

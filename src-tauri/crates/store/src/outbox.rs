@@ -28,7 +28,7 @@
 //! while this one was still sending) is recorded like one for `sending`.
 
 use crate::Result;
-use chungthu_model::outbox::{BatchFacts, OutboxFile, OutboxItem, OutboxState};
+use chungthu_model::outbox::{OutboxFile, OutboxItem, OutboxState};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// A file to store with a new message.
@@ -253,37 +253,6 @@ pub fn confirm_sent(conn: &Connection, id: i64, at: &str) -> Result<bool> {
          WHERE id = ?1 AND state = 'uncertain'",
         params![id, at],
     )? == 1)
-}
-
-fn batch_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<BatchFacts> {
-    Ok(BatchFacts {
-        id: r.get(0)?,
-        kind: r.get(1)?,
-        file_name: r.get(2)?,
-        sha256: r.get(3)?,
-        row_count: r.get(4)?,
-        status: r.get(5)?,
-        superseded_by: r.get(6)?,
-        created_at: r.get(7)?,
-        sent_at: r.get(8)?,
-        path: r.get(9)?,
-    })
-}
-
-const BATCH_COLUMNS: &str =
-    "id, kind, file_name, sha256, row_count, status, superseded_by, created_at, sent_at, path";
-
-/// One exported list.
-pub fn batch(conn: &Connection, id: i64) -> Result<Option<BatchFacts>> {
-    Ok(conn
-        .query_row(&format!("SELECT {BATCH_COLUMNS} FROM batch WHERE id = ?1"), [id], batch_row)
-        .optional()?)
-}
-
-/// Every exported list, newest first.
-pub fn batches(conn: &Connection) -> Result<Vec<BatchFacts>> {
-    let mut stmt = conn.prepare(&format!("SELECT {BATCH_COLUMNS} FROM batch ORDER BY id DESC"))?;
-    Ok(stmt.query_map([], batch_row)?.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Marks a list as sent (the first sending time is kept).

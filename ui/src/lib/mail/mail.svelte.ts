@@ -2,7 +2,7 @@
 // outbox; every action goes through one backend command.
 
 import type {
-  BatchFacts,
+  Batch,
   ErrorBody,
   MailCompose,
   MailSettings,
@@ -13,7 +13,7 @@ import { call, errorBody } from '../ipc';
 
 export class MailState {
   settings = $state<MailSettings | null>(null);
-  batches = $state.raw<BatchFacts[]>([]);
+  batches = $state.raw<Batch[]>([]);
   outbox = $state.raw<OutboxItem[]>([]);
   failure = $state.raw<ErrorBody | null>(null);
   busy = $state(false);

@@ -9,8 +9,9 @@ use chungthu_mail::attachment::{SIZE_WARNING_BYTES, too_large};
 use chungthu_mail::compose::{new_message_id, parse_recipients};
 use chungthu_mail::{Attachment, FileKind, Outgoing, TemplateValues};
 use chungthu_mail::{MailError, SmtpSettings, Template};
+use chungthu_model::batch::{Batch, BatchKind};
 use chungthu_model::digest::sha256_hex;
-use chungthu_model::outbox::{BatchFacts, OutboxItem};
+use chungthu_model::outbox::OutboxItem;
 use chungthu_store::outbox::{self as table, NewFile, NewMessage};
 use chungthu_store::{audit, setting, unit};
 use serde::{Deserialize, Serialize};
@@ -88,7 +89,7 @@ pub struct MailPreview {
     /// Recipients used last time.
     pub to: String,
     /// The list, when one was chosen.
-    pub batch: Option<BatchFacts>,
+    pub batch: Option<Batch>,
 }
 
 /// A queued message and what the user should know about it.
@@ -113,8 +114,8 @@ pub struct DraftSaved {
 
 impl Api {
     /// The exported lists, newest first.
-    pub fn mail_batches(&self) -> Result<Vec<BatchFacts>> {
-        Ok(table::batches(self.store.conn())?)
+    pub fn mail_batches(&self) -> Result<Vec<Batch>> {
+        Ok(chungthu_store::batch::list(self.store.conn())?)
     }
 
     /// The template filled for a list (or with no list: for chosen files).
@@ -129,8 +130,8 @@ impl Api {
         }
         let values = TemplateValues {
             don_vi,
-            loai_danh_sach: batch.as_ref().map_or("danh sách", |b| kind_label(&b.kind)).to_owned(),
-            so_nguoi: batch.as_ref().map_or(0, |b| b.row_count.max(0) as u32),
+            loai_danh_sach: batch.as_ref().map_or("danh sách", |b| kind_label(b.kind)).to_owned(),
+            so_nguoi: batch.as_ref().map_or(0, |b| b.row_count),
             ngay: self.today().to_string(),
         };
         let (subject, body) = template.render(&values);
@@ -207,8 +208,8 @@ impl Api {
         Ok(DraftSaved { path: out.display().to_string(), bytes: bytes.len() as u64, warning })
     }
 
-    pub(super) fn batch(&self, id: i64) -> Result<BatchFacts> {
-        table::batch(self.store.conn(), id)?
+    pub(super) fn batch(&self, id: i64) -> Result<Batch> {
+        chungthu_store::batch::get(self.store.conn(), id)?
             .ok_or_else(|| ApiError::NotFound(format!("Không tìm thấy danh sách đã xuất số {id}.")))
     }
 
@@ -271,7 +272,7 @@ impl Api {
 
 /// The Word file at the path the export recorded, checked against the
 /// SHA-256 recorded with it.
-fn exported_word_file(batch: &BatchFacts) -> Result<Attachment> {
+fn exported_word_file(batch: &Batch) -> Result<Attachment> {
     if batch.path.is_empty() {
         return Err(ApiError::Refused(format!(
             "Danh sách số {} không ghi nơi lưu tệp Word. Hãy chọn tệp “{}” để đính kèm.",
@@ -294,14 +295,13 @@ fn exported_word_file(batch: &BatchFacts) -> Result<Attachment> {
 }
 
 /// What a list is called in a message.
-pub fn kind_label(kind: &str) -> &'static str {
+pub fn kind_label(kind: BatchKind) -> &'static str {
     match kind {
-        "issuance" => "danh sách đề nghị cấp chứng thư số",
-        "revocation" => "danh sách thu hồi chứng thư số",
-        "renewal" => "danh sách đề nghị gia hạn chứng thư số",
-        "change" => "danh sách đề nghị thay đổi thông tin chứng thư số",
-        "certificates" => "danh sách chứng thư số",
-        "email_summary" => "bảng tổng hợp đề nghị cấp email công vụ",
-        _ => "danh sách",
+        BatchKind::Issuance => "danh sách đề nghị cấp chứng thư số",
+        BatchKind::Revocation => "danh sách thu hồi chứng thư số",
+        BatchKind::Renewal => "danh sách đề nghị gia hạn chứng thư số",
+        BatchKind::Change => "danh sách đề nghị thay đổi thông tin chứng thư số",
+        BatchKind::Certificates => "danh sách chứng thư số",
+        BatchKind::EmailSummary => "bảng tổng hợp đề nghị cấp email công vụ",
     }
 }
