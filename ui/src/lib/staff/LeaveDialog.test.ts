@@ -1,8 +1,7 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
-import { todayVn } from '../dates';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { schoolBackend } from '../../test/school';
 import LeaveDialog from './LeaveDialog.svelte';
 
@@ -18,7 +17,12 @@ function setup() {
 }
 
 describe('LeaveDialog', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('requires a note for “Trường hợp khác” before asking the backend', async () => {
+    // The date offered is today's: pinned, so the test says which day that is.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 23, 9, 30));
     const { fake, user, ondone } = setup();
     await user.click(screen.getByTestId('leave-reason-other'));
     await user.click(screen.getByTestId('leave-save'));
@@ -34,7 +38,7 @@ describe('LeaveDialog', () => {
     await user.click(screen.getByTestId('leave-save'));
     await waitFor(() => expect(ondone).toHaveBeenCalled());
     expect(fake.callsTo('staff_mark_left')[0]).toMatchObject({
-      leaving: { reason: 'other', note: 'Biệt phái sang Phòng Văn hóa - Xã hội', on: todayVn() },
+      leaving: { reason: 'other', note: 'Biệt phái sang Phòng Văn hóa - Xã hội', on: '23/11/2026' },
     });
     expect(ondone.mock.calls[0]?.[0]).toMatchObject({ status: 'left', left_reason: 'other' });
   });
