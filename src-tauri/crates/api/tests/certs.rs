@@ -1,6 +1,10 @@
 //! Certificates, the expiry dashboard, imports and the life of requests,
 //! through the api on a temporary database with "today" pinned.
 
+mod common;
+
+use common::{add, cert_input, june_2026, open, person};
+
 use chungthu_api::certs::{
     CertInput, CertQuery, CertStatus, Holder, ImportChoice, ImportStatus, MatchKind, read_cert_files,
 };
@@ -12,48 +16,17 @@ use chungthu_api::staff::Leaving;
 use chungthu_api::{Api, ApiError};
 use std::path::{Path, PathBuf};
 
-fn june_2026() -> VnDate {
-    VnDate::from_ymd(2026, 6, 1).unwrap()
-}
-
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../certs/tests/fixtures").join(name)
 }
 
-fn open(dir: &tempfile::TempDir) -> Api {
-    Api::open(&dir.path().join("t.db")).unwrap().with_today(june_2026)
-}
-
 /// A person with everything the issuance form needs.
 fn complete(name: &str, cccd: &str, birth: &str) -> StaffInput {
-    StaffInput {
-        full_name: name.into(),
-        birth_date: birth.into(),
-        position: "Giáo viên".into(),
-        cccd: cccd.into(),
-        cccd_issued_on: "10/05/2021".into(),
-        phone: "0912345678".into(),
-        ..StaffInput::default()
-    }
-}
-
-fn add(api: &mut Api, input: StaffInput) -> i64 {
-    api.add_staff(&input).unwrap().staff.id
+    person(name, cccd, birth, "0912345678")
 }
 
 fn cert(holder: Holder, serial: &str, valid_to: &str) -> CertInput {
-    CertInput {
-        holder,
-        provider_id: None,
-        kind: CertKind::Specialised,
-        form: None,
-        serial_hex: serial.into(),
-        subject_name: String::new(),
-        valid_from: "01/01/2024".into(),
-        valid_to: valid_to.into(),
-        purpose: String::new(),
-        notes: String::new(),
-    }
+    cert_input(holder, CertKind::Specialised, serial, valid_to)
 }
 
 fn count_certs(api: &Api) -> usize {

@@ -7,6 +7,10 @@
 //! Set `CHUNGTHU_EXPORT_SAMPLES=/some/dir` to keep one document of each
 //! kind (for rendering and looking at them).
 
+mod common;
+
+use common::{add, cert_input, june_2026, open, person};
+
 use chungthu_api::certs::{CertInput, CertQuery, CertStatus, Holder};
 use chungthu_api::export::{ExportReview, FlagLevel};
 use chungthu_api::model::batch::{BatchKind, DateMode};
@@ -21,16 +25,8 @@ use docx_rs::{DocumentChild, ParagraphChild, RunChild, TableCellContent, TableCh
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-fn june_2026() -> VnDate {
-    VnDate::from_ymd(2026, 6, 1).unwrap()
-}
-
 fn july_2026() -> VnDate {
     VnDate::from_ymd(2026, 7, 15).unwrap()
-}
-
-fn open(dir: &tempfile::TempDir) -> Api {
-    Api::open(&dir.path().join("t.db")).unwrap().with_today(june_2026)
 }
 
 fn unit() -> Unit {
@@ -46,22 +42,6 @@ fn unit() -> Unit {
     }
 }
 
-fn person(name: &str, cccd: &str, birth: &str, phone: &str) -> StaffInput {
-    StaffInput {
-        full_name: name.into(),
-        birth_date: birth.into(),
-        position: "Giáo viên".into(),
-        cccd: cccd.into(),
-        cccd_issued_on: "10/05/2021".into(),
-        phone: phone.into(),
-        ..StaffInput::default()
-    }
-}
-
-fn add(api: &mut Api, input: StaffInput) -> i64 {
-    api.add_staff(&input).unwrap().staff.id
-}
-
 fn request(api: &mut Api, staff_id: i64, kind: RequestKind, cert: Option<i64>, detail: &str) -> i64 {
     let reason = (kind == RequestKind::Revocation).then_some(LeftReason::Transfer);
     let input = RequestInput { staff_id, kind, reason, detail: detail.into(), certificate_id: cert };
@@ -71,16 +51,9 @@ fn request(api: &mut Api, staff_id: i64, kind: RequestKind, cert: Option<i64>, d
 fn cert(api: &mut Api, holder: Holder, serial: &str, valid_to: &str, subject: &str) -> i64 {
     let vnpt = api.providers().unwrap().into_iter().find(|p| p.short_name == "VNPT-CA").unwrap();
     let input = CertInput {
-        holder,
         provider_id: Some(vnpt.id),
-        kind: CertKind::Public,
-        form: None,
-        serial_hex: serial.into(),
         subject_name: subject.into(),
-        valid_from: "01/01/2024".into(),
-        valid_to: valid_to.into(),
-        purpose: String::new(),
-        notes: String::new(),
+        ..cert_input(holder, CertKind::Public, serial, valid_to)
     };
     api.add_certificate(&input).unwrap().id
 }
