@@ -3,41 +3,20 @@
 
 mod common;
 
-use common::{json, run};
+use common::{add_huong, json, run};
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 fn fixture(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../certs/tests/fixtures").join(name).display().to_string()
+    common::fixture("certs", name)
 }
 
 /// Hương's CCCD is the one in huong.cer's UID; Đức has none yet (name match only).
 fn seed(db: &Path) -> (String, String) {
-    let huong = json(&run(
-        db,
-        &[
-            "staff",
-            "add",
-            "--name",
-            "Nguyễn Thị Hương",
-            "--birth-date",
-            "05/03/1985",
-            "--gender",
-            "nu",
-            "--position",
-            "Giáo viên",
-            "--cccd",
-            "031185001234",
-            "--cccd-issued-on",
-            "10/05/2021",
-            "--phone",
-            "0912345678",
-            "--json",
-        ],
-    ));
+    let huong = add_huong(db);
     let duc = json(&run(db, &["staff", "add", "--name", "Đặng Văn Đức", "--json"]));
-    (huong["id"].to_string(), duc["id"].to_string())
+    (huong, duc["id"].to_string())
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{json, run};
+use common::{add_staff, json, run};
 
 use rusqlite::Connection;
 use serde_json::Value;
@@ -26,26 +26,7 @@ const PEOPLE: [(&str, &str, &str, &str); 3] = [
 ];
 
 fn add(db: &Path, (name, birth, cccd, phone): (&str, &str, &str, &str)) -> (Output, Option<String>) {
-    let out = run(
-        db,
-        &[
-            "staff",
-            "add",
-            "--name",
-            name,
-            "--birth-date",
-            birth,
-            "--cccd",
-            cccd,
-            "--phone",
-            phone,
-            "--email",
-            "gv@haiphong.edu.vn",
-            "--cccd-issued-on",
-            "10/05/2021",
-            "--json",
-        ],
-    );
+    let out = add_staff(db, name, birth, cccd, phone, &["--email", "gv@haiphong.edu.vn"]);
     let id = out.status.success().then(|| json(&out)["id"].as_i64().unwrap().to_string());
     (out, id)
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json, run};
+use common::{add_staff, json, run};
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -34,26 +34,7 @@ fn seed(db: &Path) -> Vec<String> {
     for (name, cccd, birth) in
         [("Nguyễn Thị Hương", "001185012345", "05/03/1985"), ("Trần Văn An", "031080000001", "01/02/1980")]
     {
-        let p = json(&run(
-            db,
-            &[
-                "staff",
-                "add",
-                "--name",
-                name,
-                "--birth-date",
-                birth,
-                "--position",
-                "Giáo viên",
-                "--cccd",
-                cccd,
-                "--cccd-issued-on",
-                "10/05/2021",
-                "--phone",
-                "0912345678",
-                "--json",
-            ],
-        ));
+        let p = json(&add_staff(db, name, birth, cccd, "0912345678", &["--position", "Giáo viên"]));
         let id = p["id"].to_string();
         json(&run(db, &["request", "add", "--staff", &id, "--kind", "issuance", "--json"]));
         ids.push(id);

@@ -7,12 +7,11 @@ mod common;
 use common::{json, run};
 
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 fn fixture(name: &str) -> String {
-    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../import/tests/fixtures").join(name);
-    path.display().to_string()
+    common::fixture("import", name)
 }
 
 fn import(db: &Path, name: &str, flags: &[&str]) -> Output {

@@ -7,23 +7,13 @@
 
 mod common;
 
-use common::{chungthu, json, run};
+use common::{add_huong, chungthu, fixture, json, run};
 
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-
-fn fixture(krate: &str, name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join(krate)
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
-}
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -140,29 +130,7 @@ fn a_school_first_day_and_a_later_update() {
     assert_eq!(people(&db, "active").len(), 20);
 
     // The clerk types in one person by hand; her certificate file matches her CCCD.
-    let huong = json(&run(
-        &db,
-        &[
-            "staff",
-            "add",
-            "--name",
-            "Nguyễn Thị Hương",
-            "--birth-date",
-            "05/03/1985",
-            "--gender",
-            "nu",
-            "--position",
-            "Giáo viên",
-            "--cccd",
-            "031185001234",
-            "--cccd-issued-on",
-            "10/05/2021",
-            "--phone",
-            "0912345678",
-            "--json",
-        ],
-    ));
-    let huong_id = huong["id"].to_string();
+    let huong_id = add_huong(&db);
     let certs = json(&run(&db, &["cert", "import", &fixture("certs", "huong.cer"), "--json"]));
     assert_eq!((certs[0]["status"].as_str(), certs[0]["match"].as_str()), (Some("added"), Some("cccd")));
     let held = json(&run(&db, &["cert", "list", "--staff", &huong_id, "--json"]));
