@@ -43,30 +43,52 @@ fn batch(db: &Path) -> String {
     conn.last_insert_rowid().to_string()
 }
 
+/// `mail settings` for the test server on `port`, with plain SMTP, plus `extra`.
+fn settings(db: &Path, port: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "mail",
+        "settings",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        port,
+        "--security",
+        "plain",
+        "--from",
+        "vanthu@thcs-leloi.edu.vn",
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    json(&run(db, &args))
+}
+
+/// `mail send` of batch `id` with both files to the Department's address.
+fn send(db: &Path, id: &str, docx: &str, scan: &str) -> Output {
+    run(
+        db,
+        &[
+            "mail",
+            "send",
+            "--batch",
+            id,
+            "--to",
+            "vanphong@sogd.example.vn",
+            "--docx",
+            docx,
+            "--scan",
+            scan,
+            "--json",
+        ],
+    )
+}
+
 #[test]
 fn settings_send_outbox_and_retry_speak_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let port = free_port();
     let port_s = port.to_string();
-    let s = json(&run(
-        &db,
-        &[
-            "mail",
-            "settings",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port_s,
-            "--security",
-            "plain",
-            "--from",
-            "vanthu@thcs-leloi.edu.vn",
-            "--from-name",
-            "Trường THCS Lê Lợi",
-            "--json",
-        ],
-    ));
+    let s = settings(&db, &port_s, &["--from-name", "Trường THCS Lê Lợi"]);
     assert_eq!(s["smtp"]["host"], "127.0.0.1");
     assert_eq!(s["smtp"]["port"], port);
     assert_eq!(s["smtp"]["security"], "plain");
@@ -78,22 +100,7 @@ fn settings_send_outbox_and_retry_speak_json() {
     let id = batch(&db);
     let (docx, scan) = files(dir.path());
     // Server down: the message stays queued, exit 0, the JSON says so.
-    let out = json(&run(
-        &db,
-        &[
-            "mail",
-            "send",
-            "--batch",
-            &id,
-            "--to",
-            "vanphong@sogd.example.vn",
-            "--docx",
-            &docx,
-            "--scan",
-            &scan,
-            "--json",
-        ],
-    ));
+    let out = json(&send(&db, &id, &docx, &scan));
     assert_eq!(out["item"]["state"], "queued");
     assert_eq!(out["item"]["attempts"], 1);
     assert_eq!(out["item"]["files"].as_array().unwrap().len(), 2);
@@ -186,24 +193,7 @@ fn password_comes_from_stdin_or_the_environment_and_is_never_printed() {
         &ServerOptions { login: Some(("vanthu".into(), secret.into())), ..Default::default() },
     );
     let port_s = server.port.to_string();
-    json(&run(
-        &db,
-        &[
-            "mail",
-            "settings",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port_s,
-            "--security",
-            "plain",
-            "--user",
-            "vanthu",
-            "--from",
-            "vanthu@thcs-leloi.edu.vn",
-            "--json",
-        ],
-    ));
+    settings(&db, &port_s, &["--user", "vanthu"]);
     // Linux here has no credential store (no session bus): the password cannot
     // be kept and the message says what to do instead. Windows always has
     // the Credential Manager: the password is kept, then forgotten so that
@@ -268,40 +258,10 @@ fn retry_leaves_alone_the_message_the_open_window_is_sending() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     let port = free_port().to_string();
-    json(&run(
-        &db,
-        &[
-            "mail",
-            "settings",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            &port,
-            "--security",
-            "plain",
-            "--from",
-            "vanthu@thcs-leloi.edu.vn",
-            "--json",
-        ],
-    ));
+    settings(&db, &port, &[]);
     let id = batch(&db);
     let (docx, scan) = files(dir.path());
-    let queued = json(&run(
-        &db,
-        &[
-            "mail",
-            "send",
-            "--batch",
-            &id,
-            "--to",
-            "vanphong@sogd.example.vn",
-            "--docx",
-            &docx,
-            "--scan",
-            &scan,
-            "--json",
-        ],
-    ));
+    let queued = json(&send(&db, &id, &docx, &scan));
     let message = queued["item"]["id"].as_i64().unwrap();
     // The window (this process) claims it now and is talking to the server...
     let mut window = chungthu_api::Api::open(&db).unwrap();
