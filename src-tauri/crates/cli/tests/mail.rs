@@ -220,20 +220,7 @@ fn password_comes_from_stdin_or_the_environment_and_is_never_printed() {
 
     let id = batch(&db);
     let (docx, scan) = files(dir.path());
-    let args = [
-        "mail",
-        "send",
-        "--batch",
-        &id,
-        "--to",
-        "a@sogd.example.vn",
-        "--docx",
-        &docx,
-        "--scan",
-        &scan,
-        "--json",
-    ];
-    let without = run(&db, &args);
+    let without = send(&db, &id, &docx, &scan);
     assert_eq!(without.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&without.stderr).contains("Chưa có mật khẩu"));
     let with = chungthu(&db)
