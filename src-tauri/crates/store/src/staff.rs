@@ -5,6 +5,7 @@ use chungthu_model::order::{NameKey, NameOrder, SORT_KEY_VERSION};
 use chungthu_model::staff::{Staff, StaffFields, StaffPage, StaffQuery, StaffSummary};
 use chungthu_model::text::fold;
 use chungthu_model::{Gender, LeftReason, Problem, StaffStatus, VnDate};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params, params_from_iter};
 use time::macros::format_description;
 
@@ -71,7 +72,7 @@ pub fn insert(conn: &Connection, order: &NameOrder, f: &StaffFields, warnings: &
     insert_new(conn, &NewStaff::new(order, f, warnings))
 }
 
-/// A new person's row with its derived columns (sort keys, search text,
+/// A person's row with its derived columns (sort keys, search text,
 /// warnings as JSON) computed: the costly part of an insert, which a bulk
 /// import computes on another thread while this one writes.
 pub struct NewStaff<'f> {
@@ -79,7 +80,8 @@ pub struct NewStaff<'f> {
     warnings: String,
     search: String,
     key: NameKey,
-    created_at: String,
+    /// When the row is written: `created_at` of an insert, `updated_at` of both.
+    written_at: String,
 }
 
 impl<'f> NewStaff<'f> {
@@ -92,41 +94,46 @@ impl<'f> NewStaff<'f> {
             key: order.key(&fields.full_name),
             // Formatted here rather than by SQLite's strftime: on a bulk
             // import this runs on the thread that is not writing.
-            created_at: time::OffsetDateTime::now_utc()
+            written_at: time::OffsetDateTime::now_utc()
                 .format(format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]Z"))
                 .expect("a date-time always formats"),
         }
+    }
+
+    /// The columns an insert and an update both write, as ?1 to ?17.
+    fn values(&self) -> [Value; 17] {
+        let f = self.fields;
+        [
+            f.full_name.clone().into(),
+            f.birth_date.map(VnDate::iso).into(),
+            f.birth_year.into(),
+            f.gender.map(|g| g.as_str().to_owned()).into(),
+            f.position.clone().into(),
+            f.team.clone().into(),
+            f.staff_code.clone().into(),
+            f.id_number.as_ref().map(|n| n.as_str().to_owned()).into(),
+            f.cccd_issued_on.map(VnDate::iso).into(),
+            f.phone.as_ref().map(|p| p.as_str().to_owned()).into(),
+            f.email.clone().into(),
+            f.notes.clone().into(),
+            self.warnings.clone().into(),
+            self.search.clone().into(),
+            self.key.given.clone().into(),
+            self.key.rest.clone().into(),
+            self.written_at.clone().into(),
+        ]
     }
 }
 
 /// Inserts a person prepared by [`NewStaff::new`]; returns the new id.
 pub fn insert_new(conn: &Connection, new: &NewStaff<'_>) -> Result<i64> {
-    let f = new.fields;
     // Cached: an import inserts tens of thousands of people in one go.
     conn.prepare_cached(
         "INSERT INTO staff (full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
             cccd_issued_on, phone, email, notes, warnings, search_text, sort_given, sort_rest, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17)",
     )?
-    .execute(params![
-        f.full_name,
-        f.birth_date.map(VnDate::iso),
-        f.birth_year,
-        f.gender.map(Gender::as_str),
-        f.position,
-        f.team,
-        f.staff_code,
-        f.id_number.as_ref().map(|n| n.as_str()),
-        f.cccd_issued_on.map(VnDate::iso),
-        f.phone.as_ref().map(|p| p.as_str()),
-        f.email,
-        f.notes,
-        new.warnings,
-        new.search,
-        new.key.given,
-        new.key.rest,
-        new.created_at,
-    ])?;
+    .execute(params_from_iter(new.values()))?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -138,32 +145,13 @@ pub fn update(
     f: &StaffFields,
     warnings: &[Problem],
 ) -> Result<bool> {
-    let key = order.key(&f.full_name);
+    let row = NewStaff::new(order, f, warnings);
     let n = conn.execute(
-        "UPDATE staff SET full_name = ?2, birth_date = ?3, birth_year = ?4, gender = ?5, position = ?6, team = ?7,
-            staff_code = ?8, cccd = ?9, cccd_issued_on = ?10, phone = ?11, email = ?12, notes = ?13,
-            warnings = ?14, search_text = ?15, sort_given = ?16, sort_rest = ?17,
-            updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         WHERE id = ?1",
-        params![
-            id,
-            f.full_name,
-            f.birth_date.map(VnDate::iso),
-            f.birth_year,
-            f.gender.map(Gender::as_str),
-            f.position,
-            f.team,
-            f.staff_code,
-            f.id_number.as_ref().map(|n| n.as_str()),
-            f.cccd_issued_on.map(VnDate::iso),
-            f.phone.as_ref().map(|p| p.as_str()),
-            f.email,
-            f.notes,
-            warnings_json(warnings),
-            search_text(f),
-            key.given,
-            key.rest,
-        ],
+        "UPDATE staff SET full_name = ?1, birth_date = ?2, birth_year = ?3, gender = ?4, position = ?5, team = ?6,
+            staff_code = ?7, cccd = ?8, cccd_issued_on = ?9, phone = ?10, email = ?11, notes = ?12,
+            warnings = ?13, search_text = ?14, sort_given = ?15, sort_rest = ?16, updated_at = ?17
+         WHERE id = ?18",
+        params_from_iter(row.values().into_iter().chain([id.into()])),
     )?;
     Ok(n == 1)
 }
