@@ -8,6 +8,7 @@ use common::{add, cert_input, june_2026, open, person};
 use chungthu_api::certs::{
     CertInput, CertQuery, CertStatus, Holder, ImportChoice, ImportStatus, MatchKind, read_cert_files,
 };
+use chungthu_api::model::certificate::CertForm;
 use chungthu_api::model::provider::CertKind;
 use chungthu_api::model::request::{RequestKind, RequestStatus};
 use chungthu_api::model::{LeftReason, StaffInput, VnDate};
@@ -510,6 +511,30 @@ fn certificates_typed_by_hand_are_checked_and_can_be_marked_revoked() {
         api.add_certificate(&cert(Holder::Staff(an), "8A3C5E", "01/05/2027")),
         Err(ApiError::Invalid(_))
     ));
+    // An edit rewrites every editable field, each into its own column.
+    let vnpt = api.providers().unwrap().into_iter().find(|p| p.short_name == "VNPT-CA").unwrap();
+    let edited = CertInput {
+        provider_id: Some(vnpt.id),
+        kind: CertKind::Public,
+        form: Some(CertForm::Sim),
+        subject_name: "Trường THCS Lê Lợi".into(),
+        purpose: "Ký hồ sơ thuế điện tử".into(),
+        notes: "Chuyển sang chứng thư của đơn vị".into(),
+        ..cert(Holder::Unit, "8a3c5f", "30/06/2028")
+    };
+    let e = api.edit_certificate(c.id, &edited).unwrap();
+    let got = (e.staff_id, e.provider_id, e.kind, e.form, e.serial_hex.as_str(), e.subject_name.as_str());
+    assert_eq!(
+        got,
+        (None, Some(vnpt.id), CertKind::Public, Some(CertForm::Sim), "8A3C5F", "Trường THCS Lê Lợi")
+    );
+    let dates = (e.valid_from.map(VnDate::iso), e.valid_to.iso());
+    assert_eq!(dates, (Some("2024-01-01".to_owned()), "2028-06-30".to_owned()));
+    assert_eq!(e.purpose.as_deref(), Some("Ký hồ sơ thuế điện tử"));
+    assert_eq!(
+        api.edit_certificate(c.id, &cert(Holder::Staff(an), "8A3C5E", "01/05/2027")).unwrap().subject_name,
+        "Nguyễn Văn An"
+    );
     let revoked = api.mark_revoked(c.id, "20/05/2026").unwrap();
     assert_eq!(revoked.status, CertStatus::Revoked);
     assert_eq!(api.mark_revoked(c.id, "").unwrap().status, CertStatus::Valid, "the mark can be taken back");

@@ -6,7 +6,8 @@ use crate::Result;
 use chungthu_model::VnDate;
 use chungthu_model::certificate::{CertForm, Certificate};
 use chungthu_model::provider::CertKind;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 
 /// What a new or edited certificate holds (already validated).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,28 +79,34 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Certificate> {
     })
 }
 
+impl CertFields {
+    /// The columns an insert and an update both write, as ?1 to ?10.
+    fn values(&self) -> [Value; 10] {
+        [
+            self.staff_id.into(),
+            self.provider_id.into(),
+            self.kind.as_str().to_owned().into(),
+            self.form.map(|f| f.as_str().to_owned()).into(),
+            self.serial_hex.clone().into(),
+            self.subject_name.clone().into(),
+            self.valid_from.map(VnDate::iso).into(),
+            self.valid_to.iso().into(),
+            self.purpose.clone().into(),
+            self.notes.clone().into(),
+        ]
+    }
+}
+
 /// Inserts a certificate; returns the new id.
 pub fn insert(conn: &Connection, f: &CertFields, file: &FileFacts) -> Result<i64> {
+    let file_values =
+        [file.issuer_name.clone().into(), file.identity.clone().into(), file.email.clone().into()];
     conn.execute(
-        "INSERT INTO certificate (staff_id, provider_id, kind, form, serial_hex, subject_name, issuer_name,
-            identity, email, valid_from, valid_to, purpose, notes, created_at, updated_at)
+        "INSERT INTO certificate (staff_id, provider_id, kind, form, serial_hex, subject_name, valid_from, valid_to,
+            purpose, notes, issuer_name, identity, email, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
             strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-        params![
-            f.staff_id,
-            f.provider_id,
-            f.kind.as_str(),
-            f.form.map(CertForm::as_str),
-            f.serial_hex,
-            f.subject_name,
-            file.issuer_name,
-            file.identity,
-            file.email,
-            f.valid_from.map(VnDate::iso),
-            f.valid_to.iso(),
-            f.purpose,
-            f.notes,
-        ],
+        params_from_iter(f.values().into_iter().chain(file_values)),
     )?;
     Ok(conn.last_insert_rowid())
 }
@@ -107,23 +114,11 @@ pub fn insert(conn: &Connection, f: &CertFields, file: &FileFacts) -> Result<i64
 /// Replaces the editable fields; `false` when there is no such certificate.
 pub fn update(conn: &Connection, id: i64, f: &CertFields) -> Result<bool> {
     let n = conn.execute(
-        "UPDATE certificate SET staff_id = ?2, provider_id = ?3, kind = ?4, form = ?5, serial_hex = ?6,
-            subject_name = ?7, valid_from = ?8, valid_to = ?9, purpose = ?10, notes = ?11,
+        "UPDATE certificate SET staff_id = ?1, provider_id = ?2, kind = ?3, form = ?4, serial_hex = ?5,
+            subject_name = ?6, valid_from = ?7, valid_to = ?8, purpose = ?9, notes = ?10,
             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-         WHERE id = ?1",
-        params![
-            id,
-            f.staff_id,
-            f.provider_id,
-            f.kind.as_str(),
-            f.form.map(CertForm::as_str),
-            f.serial_hex,
-            f.subject_name,
-            f.valid_from.map(VnDate::iso),
-            f.valid_to.iso(),
-            f.purpose,
-            f.notes,
-        ],
+         WHERE id = ?11",
+        params_from_iter(f.values().into_iter().chain([id.into()])),
     )?;
     Ok(n == 1)
 }
