@@ -2,7 +2,7 @@
 //! Status (valid, expiring, expired, revoked) is never stored: it depends
 //! on today and on the reminder thresholds, so the `api` crate derives it.
 
-use crate::Result;
+use crate::{Result, date_col};
 use chungthu_model::VnDate;
 use chungthu_model::certificate::{CertForm, Certificate};
 use chungthu_model::provider::CertKind;
@@ -47,11 +47,6 @@ pub struct FileFacts {
 
 const COLUMNS: &str = "id, staff_id, provider_id, kind, form, serial_hex, subject_name, issuer_name, email,
      valid_from, valid_to, purpose, revoked_on, notes, created_at, updated_at";
-
-fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<VnDate>> {
-    let s: Option<String> = r.get(i)?;
-    Ok(s.and_then(|s| VnDate::parse(&s).ok()))
-}
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Certificate> {
     let kind: String = r.get(3)?;

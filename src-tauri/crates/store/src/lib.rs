@@ -88,6 +88,12 @@ impl From<rusqlite::Error> for StoreError {
 /// Result alias of this crate.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// A date column, stored as ISO text; unreadable text reads as no date.
+fn date_col(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<chungthu_model::VnDate>> {
+    let s: Option<String> = r.get(i)?;
+    Ok(s.and_then(|s| chungthu_model::VnDate::parse(&s).ok()))
+}
+
 /// How long a writer waits for another writer before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 

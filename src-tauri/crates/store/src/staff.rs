@@ -1,6 +1,6 @@
 //! The `staff` table: the register of people.
 
-use crate::{Result, setting};
+use crate::{Result, date_col, setting};
 use chungthu_model::order::{NameKey, NameOrder, SORT_KEY_VERSION};
 use chungthu_model::staff::{Staff, StaffFields, StaffPage, StaffQuery, StaffSummary};
 use chungthu_model::text::fold;
@@ -12,11 +12,6 @@ use time::macros::format_description;
 const COLUMNS: &str = "id, full_name, birth_date, birth_year, gender, position, team, staff_code, cccd,
      cccd_issued_on, phone, email, notes, status, left_reason, left_on, left_note, warnings, created_at, updated_at,
      erased_at";
-
-fn date_col(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<VnDate>> {
-    let s: Option<String> = r.get(i)?;
-    Ok(s.and_then(|s| VnDate::parse(&s).ok()))
-}
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Staff> {
     let gender: Option<String> = r.get(4)?;
