@@ -10,6 +10,12 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
     # wineboot needs a display for its dialogs even when none is shown.
     xvfb-run -a wineboot -i
     wineserver -w
+    # Wine links Desktop, Documents… to the Linux home: the installer's
+    # shortcuts and the tests' files would land in ~ and two prefixes would
+    # share them. Real folders keep every prefix to itself.
+    for link in "$WINEPREFIX"/drive_c/users/*/*; do
+        if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
+    done
 fi
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
     "$here/bcryptprimitives.c" "$here/bcryptprimitives.def" -ladvapi32
